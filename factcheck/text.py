@@ -1,0 +1,117 @@
+"""Matching views of an article's text, and its sentences and clauses.
+
+Every view has exactly the length of the text as loaded, character for
+character, so an offset found in a view is an offset into the article: a quote
+is always ``article.text[start:end]``.
+
+- ``normalise``: typographic apostrophes, quotes and spaces made plain.
+- ``fold``: ``normalise`` plus accents stripped (é -> e), case kept.  Rules'
+  cue patterns and the value grammar match on this view.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+# One character in, one character out: offsets survive.
+_PLAIN = {
+    "\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2032": "'", "`": "'", "\u00b4": "'",
+    "\u00ab": '"', "\u00bb": '"', "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2039": '"', "\u203a": '"',
+    "\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u2007": " ", "\u2002": " ", "\u2003": " ", "\u200a": " ",
+    "\u2013": "-", "\u2014": "-", "\u2011": "-", "\u2010": "-", "\u2212": "-",
+    "\t": " ",
+}
+
+
+@lru_cache(maxsize=1)
+def _normalise_table() -> dict[int, str]:
+    return {ord(k): v for k, v in _PLAIN.items()}
+
+
+@lru_cache(maxsize=1)
+def _fold_table() -> dict[int, str]:
+    table = dict(_normalise_table())
+    # Latin-1 Supplement and Latin Extended-A/B: strip the accent when the
+    # character decomposes to one base letter plus combining marks.
+    for code in range(0x00C0, 0x0250):
+        ch = chr(code)
+        base = unicodedata.normalize("NFD", ch)
+        letters = [c for c in base if not unicodedata.combining(c)]
+        if len(letters) == 1 and letters[0] != ch and letters[0].isascii():
+            table[code] = letters[0]
+    return table
+
+
+def normalise(text: str) -> str:
+    """Typographic apostrophes, guillemets and special spaces made plain; same length."""
+    return text.translate(_normalise_table())
+
+
+def fold(text: str) -> str:
+    """``normalise`` plus accents stripped; same length, case kept."""
+    return text.translate(_fold_table())
+
+
+def fold_key(text: str) -> str:
+    """A comparison key: folded, lower case, spaces squeezed (length not kept)."""
+    return " ".join(fold(text).lower().split())
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+
+
+# A sentence ends at a line break, or at a full stop followed by a capital.
+_SENTENCE_BREAK = re.compile(
+    r"\n+|(?:(?<=[.!?])|(?<=[.!?][\"')\]]))\s+(?=[\"(\[-]?\s*[A-Z0-9])"
+)
+# Clause breaks inside a sentence: punctuation, and "et"/"puis"/"mais" before a determiner.
+_CLAUSE_BREAK = re.compile(
+    r"[,;:]|\s(?=(?:et|puis|mais|tandis que|alors que)\s+(?:le|la|les|l'|son|sa|ses|leur|leurs|un|une|des|ce|cette|ces)\b)"
+)
+# A full stop that ends an abbreviation, not a sentence.
+_ABBREVIATION = re.compile(r"(?:^|[\s(])(?:M|Mme|Mlle|MM|Dr|Pr|St|Ste|av|etc|cf|p|[A-Z])\.$")
+
+
+def sentences(view: str, start: int = 0, end: int | None = None) -> list[Span]:
+    """Sentence spans of ``view`` (a folded or normalised text) between ``start`` and ``end``."""
+    end = len(view) if end is None else end
+    spans: list[Span] = []
+    pos = start
+    for m in _SENTENCE_BREAK.finditer(view, start, end):
+        if m.group(0)[0] != "\n" and _ABBREVIATION.search(view, max(start, m.start() - 5), m.start()):
+            continue
+        _add(spans, view, pos, m.start())
+        pos = m.end()
+    _add(spans, view, pos, end)
+    return spans
+
+
+def clauses(view: str, sentence: Span) -> list[Span]:
+    """Clause spans inside one sentence."""
+    spans: list[Span] = []
+    pos = sentence.start
+    for m in _CLAUSE_BREAK.finditer(view, sentence.start, sentence.end):
+        _add(spans, view, pos, m.start())
+        pos = m.end()
+    _add(spans, view, pos, sentence.end)
+    return spans or [sentence]
+
+
+def _add(spans: list[Span], view: str, start: int, end: int) -> None:
+    while start < end and view[start].isspace():
+        start += 1
+    while end > start and view[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append(Span(start, end))
+
+
+def line_of(text: str, offset: int) -> int:
+    """1-based line number of ``offset`` in ``text``."""
+    return text.count("\n", 0, offset) + 1
