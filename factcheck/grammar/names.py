@@ -1,0 +1,158 @@
+"""People and places: which capitalised words name someone, with their role.
+
+A run of two or more capitalised words is a person unless one of its words is
+known never to be part of a person's name (a place, an institution, a people,
+a weekday).  A single capitalised word is a person only when it repeats the
+surname of a person named in full in the same article, or when a role word or
+a title stands right before it ("le président Poutine", "M. Macron").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from types import ModuleType
+
+from ..keys import person_key, place_key
+from ..text import fold
+from .patterns import Grammar
+from .values import Value
+
+
+@dataclass(frozen=True)
+class _Words:
+    function: frozenset[str]
+    never: frozenset[str]
+    particles: frozenset[str]
+    places: dict[str, str]  # folded lower -> display name
+    titles: frozenset[str]
+    relational: frozenset[str]
+    break_words: frozenset[str]
+
+
+@lru_cache(maxsize=8)
+def _words(lang: ModuleType) -> _Words:
+    return _Words(
+        function=frozenset(lang.FUNCTION_WORDS),
+        never=frozenset(lang.NEVER_PERSON),
+        particles=frozenset(lang.NAME_PARTICLES),
+        places={fold(p).lower(): p for p in lang.PLACES},
+        titles=frozenset(fold(t) for t in lang.TITLES),
+        relational=frozenset(lang.RELATIONAL_ROLES),
+        # Words that cannot stand between a role word and the name it introduces.
+        break_words=frozenset(("et", "avec", "a", "que", "qu", "qui", "dont", "ou", "se", "s", "il", "elle", "ils",
+                               "par", "pour", "sur", "dans", "est", "sont", "ont", "alors", "mais", "depuis", "ce")),
+    )
+
+
+_TOKEN = re.compile(r"[A-Za-z'][A-Za-z'-]*")
+
+
+def split_name(view: str, start: int, end: int, lang: ModuleType, *, drop_never: bool) -> list[tuple[int, int, str]]:
+    """The usable tokens of a capitalised run: leading function words (and never-person words) dropped."""
+    w = _words(lang)
+    tokens = [(m.start() + start, m.end() + start, m.group(0)) for m in _TOKEN.finditer(view[start:end])]
+
+    def droppable(token: str) -> bool:
+        low = token.lower()
+        return low in w.function or low in w.particles or token in w.titles or (drop_never and low in w.never)
+
+    while tokens and droppable(tokens[0][2]):
+        tokens.pop(0)
+    while tokens and tokens[-1][2].lower() in w.particles:
+        tokens.pop()
+    return tokens
+
+
+def classify(g: Grammar, view: str, text: str, start: int, end: int) -> list[Value]:
+    """Person or place values for one capitalised run (before article-wide resolution)."""
+    lang = g.lang
+    w = _words(lang)
+    tokens = split_name(view, start, end, lang, drop_never=False)
+    if tokens and view[tokens[0][0]:tokens[-1][1]].lower() in w.places:
+        return [_place(text, tokens[0][0], tokens[-1][1])]
+    tokens = split_name(view, start, end, lang, drop_never=True)
+    if not tokens:
+        return []
+    lowered = [t[2].lower() for t in tokens]
+    capitalised = [t for t in tokens if t[2].lower() not in w.particles]
+    if len(capitalised) == 1 and lowered[0] in w.places:
+        return [_place(text, tokens[0][0], tokens[-1][1])]
+    if any(t in w.never for t in lowered):
+        # "Attentats de Moscou": no person, but a known place inside is still a place
+        return [_place(text, s, e) for s, e, tok in tokens if tok.lower() in w.places]
+    s, e = tokens[0][0], tokens[-1][1]
+    if len(capitalised) >= 2:
+        return [Value("person", text[s:e], text[s:e], text[s:e], s, e, extra={"full": True})]
+    before = view[max(0, s - 40):s]
+    # "à Tbilissi" may be a place the gazetteer lacks; "envoyée à Biden" is a person: decided
+    # once the article's full names are known (resolve_people).
+    place_candidate = bool(g.place_preposition.search(before)) and not g.reporting_before_a.search(before)
+    return [Value("person", text[s:e], text[s:e], text[s:e], s, e, extra={"full": False, "place_candidate": place_candidate})]
+
+
+def _place(text: str, s: int, e: int) -> Value:
+    name = text[s:e]
+    return Value("place", name, name, name, s, e, extra={"key": place_key(name)})
+
+
+def resolve_people(g: Grammar, view: str, text: str, values: list[Value], sentence_of) -> list[Value]:
+    """Keep the single words that really name a person, fill names, keys and roles."""
+    lang = g.lang
+    w = _words(lang)
+    full = [v for v in values if v.kind == "person" and v.extra.get("full")]
+    by_surname: dict[str, Value] = {}
+    for v in full:
+        parts = v.value.split()
+        by_surname.setdefault(person_key(parts[-1]), v)
+        by_surname.setdefault(fold(parts[-1]).lower(), v)
+    kept: list[Value] = []
+    for v in values:
+        if v.kind != "person":
+            kept.append(v)
+            continue
+        if v.extra.get("alias"):
+            v.extra["key"] = person_key(v.value)
+            kept.append(v)
+            continue
+        if not v.extra.get("full"):
+            known = by_surname.get(person_key(v.value)) or by_surname.get(fold(v.value).lower())
+            role = _role_before(g, view, text, v.start, sentence_of(v.start))
+            titled = view[max(0, v.start - 5):v.start].rstrip().split(" ")[-1].rstrip(".") in w.titles
+            if known is None and role is None and not titled:
+                if v.extra.get("place_candidate"):
+                    kept.append(_place(text, v.start, v.end))
+                continue
+            if known is not None:
+                v.low = v.high = known.value
+        v.value = v.low
+        v.extra["key"] = person_key(v.low)
+        v.extra["role"] = _role_before(g, view, text, v.start, sentence_of(v.start)) or _role_after(g, view, text, v.end)
+        kept.append(v)
+    return kept
+
+
+def _role_before(g: Grammar, view: str, text: str, start: int, sentence_start: int) -> str | None:
+    window_start = max(sentence_start, start - 110)
+    window = view[window_start:start]
+    last = None
+    for m in g.role_word.finditer(window):
+        last = m
+    if last is None:
+        return None
+    between = window[last.end():]
+    tokens = re.findall(r"[A-Za-z]+", between)
+    if len(tokens) > 9 or any(t.lower() in _words(g.lang).break_words for t in tokens):
+        return None
+    if re.search(r"[.;:!?()\"]", between):
+        return None
+    role = text[window_start + last.start(): start].strip().rstrip(",").strip()
+    return role or None
+
+
+def _role_after(g: Grammar, view: str, text: str, end: int) -> str | None:
+    m = g.apposition_role.match(view, end, min(len(view), end + 100))
+    if not m:
+        return None
+    return text[m.start("role"):m.end("role")].strip() or None

@@ -1,0 +1,172 @@
+"""The value grammar's regular expressions, built once from a language's data.
+
+All patterns match the folded view of a text (``text.fold``: accents stripped,
+apostrophes and spaces plain, same length as the text).  ``master`` is one
+alternation of every value form, so extraction is a single ``finditer`` pass;
+the order of the alternatives is the order of precedence at a position.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from types import ModuleType
+
+from ..text import fold
+
+
+def words(items, *, plural_s: bool = False) -> str:
+    """An alternation of phrases, longest first, with flexible spaces and apostrophes."""
+    parts = []
+    for item in sorted({fold(i) for i in items}, key=lambda w: (-len(w), w)):
+        escaped = re.escape(item).replace(r"\ ", r"\s+").replace("'", r"'\s?")
+        parts.append(escaped + ("s?" if plural_s else ""))
+    return "(?:" + "|".join(parts) + ")"
+
+
+def marker(items) -> str:
+    """Markers ending in "de" also accept the elided "d'": "près d'une heure"."""
+    parts = []
+    for item in sorted({fold(i) for i in items}, key=lambda w: (-len(w), w)):
+        escaped = re.escape(item).replace(r"\ ", r"\s+").replace("'", r"'\s?")
+        if item.endswith(" de"):
+            escaped = escaped[: -len(r"\s+de")] + r"\s+(?:de\s+|d'\s?)"
+        else:
+            escaped += r"\s+"
+        parts.append(escaped)
+    return "(?:" + "|".join(parts) + ")"
+
+
+@dataclass(frozen=True)
+class Grammar:
+    """Compiled patterns of one language (and one rule set's entity aliases)."""
+
+    lang: ModuleType
+    master: re.Pattern
+    furniture_lines: re.Pattern
+    furniture_spans: re.Pattern
+    planned: re.Pattern
+    actual: re.Pattern
+    role_word: re.Pattern
+    apposition_role: re.Pattern
+    attribution_selon: re.Pattern
+    attribution_after: re.Pattern
+    attribution_before: re.Pattern
+    relation_before: re.Pattern
+    relation_after: re.Pattern
+    duration_context: re.Pattern
+    time_context: re.Pattern
+    reporting_before_a: re.Pattern
+    place_preposition: re.Pattern
+
+
+def _time_core(p: str, number_words: str) -> str:
+    hour = r"(?:[01]?\d|2[0-3])"
+    return (
+        rf"(?:(?P<{p}h>{hour})\s?h\s?(?P<{p}m>[0-5]\d)?(?![\w:])"
+        rf"|(?P<{p}hc>{hour}):(?P<{p}mc>[0-5]\d)(?![\d:])"
+        rf"|(?P<{p}hw>{number_words})\s+heures?(?:\s+(?P<{p}mw>et\s+quart|et\s+demie|moins\s+le\s+quart|{number_words}))?(?!\w)"
+        rf"|(?P<{p}named>midi|minuit)(?:\s+(?P<{p}nm>et\s+demie?|et\s+quart))?(?!\w))"
+    )
+
+
+def build(lang: ModuleType, aliases: tuple[str, ...] = ()) -> Grammar:
+    number_word = words(lang.NUMBER_WORDS)
+    number_words = rf"\b{number_word}(?:(?:\s+et\s+|\s+|-){number_word})*\b"
+    digits = r"(?<![\w.,/:-])(?:\d{1,3}(?:[ .]\d{3})+(?!\d)(?:,\d+)?|\d+(?:,\d+)?)(?![\w/:]|[.,]\d)"
+    month = words(lang.MONTHS)
+    weekday = words(lang.WEEKDAYS)
+    short_zones = sorted((z for z in lang.TIME_ZONES if len(z) <= 4 and " " not in z), key=lambda z: (-len(z), z))
+    long_zones = [z for z in lang.TIME_ZONES if z not in short_zones]
+    zone_bare = rf"(?:(?-i:(?:{'|'.join(z.upper() for z in short_zones)}))\b|{words(long_zones)})"
+    zone = rf"(?:\(\s*)?{zone_bare}(?:\s*\))?"
+
+    def zoned(p: str) -> str:
+        return rf"{_time_core(p, number_words)}(?:\s*,?\s*(?P<{p}zone>{zone}))?"
+
+    paired = (
+        rf"(?P<paired>{_time_core('pa', number_words)}(?:\s*(?P<pazone>{zone}))?[\s\"']*\(\s*"
+        rf"{_time_core('pb', number_words)}\s*(?P<pbzone>{zone_bare})\s*\))"
+    )
+    time = rf"(?P<time>(?:(?P<tmark>{words(lang.TIME_APPROX_MARKERS)})\s+)?{zoned('t')})"
+
+    day = r"(?:1er|premier|[0-3]?\d)"
+    date_day = (
+        rf"(?P<date>\b(?:(?P<dwd>{weekday})\s+)?(?P<dday>{day})(?:\s*(?:et|au|-|a)\s*(?P<dday2>[0-3]?\d))?"
+        rf"\s+(?P<dmonth>{month})(?:\s+(?P<dyear>(?:1[89]|20)\d{{2}}))?(?!\w))"
+    )
+    month_part = (
+        rf"(?P<mpart>\b(?P<mppart>{words(lang.MONTH_PARTS)})[\s-]+(?:de\s+|d')?(?P<mpmonth>{month})"
+        rf"(?:\s+(?P<mpyear>(?:1[89]|20)\d{{2}}))?(?!\w))"
+    )
+    month_only = (
+        rf"(?P<month>\b(?:(?P<mprep>{words(lang.MONTH_PREPOSITIONS)})\s*)?(?P<mmonth>{month})"
+        rf"(?:\s+(?P<myear>(?:1[89]|20)\d{{2}}))?(?!\w))"
+    )
+    year = rf"(?P<year>\b(?P<yprep>{words(lang.YEAR_PREPOSITIONS)})[\s-]+(?P<yyear>(?:1[89]|20)\d{{2}})(?!\w|,\d))"
+    weekday_alone = rf"(?P<weekday>\b(?P<wdname>{weekday})(?!\w))"
+    relative_day = rf"(?P<relday>\b{words(lang.RELATIVE_DAYS)})(?!\w)"
+
+    vague_unit = words(lang.VAGUE_UNITS)
+    quantity = (
+        rf"(?P<quantity>(?<![\w'-])(?:(?P<qmark>{marker(lang.APPROX_MARKERS)}))?"
+        rf"(?:(?P<qvague>(?:{words(lang.VAGUE_DETERMINERS)})\s+{vague_unit}(?:\s+(?:de\s+|d')(?:{vague_unit}))*)"
+        rf"|(?P<qapprox>(?:une|la|d'une|d'un|un)\s*(?P<qapproxn>{words(lang.APPROX_NOUNS)})s?)"
+        rf"|(?P<qnum>{digits}|{number_words})(?:\s+(?P<qscale>{words(lang.SCALES)}))?"
+        rf"|(?P<qfew>{words(lang.FEW)}))"
+        rf"(?:(?:\s+(?P<qadj>{words(lang.UNIT_ADJECTIVES)}))?(?:\s+(?:de\s+|d'\s?)?|(?<=\d))(?P<qunit>{words(lang.DURATION_UNITS)})(?!\w)(?P<qhalf>\s+et\s+demie?)?"
+        rf"|\s*(?P<qpct>%|pour\s?cent)"
+        rf"|(?:\s+de\s+|\s+d'|\s+)(?P<qnoun>[a-z][a-z'-]*[a-z]))?)"
+    )
+    ordinal = rf"(?P<ordinal>\b(?:{words(lang.ORDINALS)}|(?P<ordn>\d+)(?:e|eme|er|ere)(?!\w)))"
+    alias = rf"(?P<alias>\b{words(aliases)}\b)" if aliases else None
+    token = r"(?:O')?[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*"
+    particle = words(lang.NAME_PARTICLES)
+    name = rf"(?P<name>(?-i:\b{token}(?:\s+(?:{particle}\s+)?{token})*)(?![\w']))"
+
+    alternatives = [paired, time, date_day, month_part, year, month_only, relative_day, weekday_alone, quantity, ordinal]
+    if alias:
+        alternatives.append(alias)
+    alternatives.append(name)
+    master = re.compile("|".join(alternatives), re.IGNORECASE)
+
+    furniture_lines = re.compile(r"(?im)^[ \t\"'*•-]*(?:" + "|".join(lang.FURNITURE_LINES) + r")[ \t.]*$")
+    furniture_spans = re.compile("|".join(lang.FURNITURE_SPANS))
+
+    future = r"\b[a-z]+(?:" + "|".join(lang.FUTURE_ENDINGS) + r")\b"
+    planned = re.compile(rf"\b{words(lang.PLANNED_CUES)}\b|(?P<future>{future})", re.IGNORECASE)
+    actual = re.compile(
+        rf"\b{words(lang.ACTUAL_CUES)}\b|\b{words(lang.AUXILIARIES)}\s+(?:[a-z]+\s+)?(?P<participle>[a-z]+(?:e|es|ee|ees|i|is|u|us|t))\b",
+        re.IGNORECASE,
+    )
+    role = words(lang.ROLE_WORDS)
+    role_word = re.compile(rf"(?<![\w-]){role}(?![\w-])", re.IGNORECASE)
+    apposition_role = re.compile(
+        rf"\s*,\s*(?:le|la|l'|les|son|sa)?\s*(?P<role>{role}(?![\w-])(?:[\s'-]+[\w'-]+){{0,6}}?)\s*(?=[,.;:)]|$)", re.IGNORECASE
+    )
+    reporting = words(lang.REPORTING_VERBS)
+    aux = r"(?:a|ont|avait|avaient|aurait|auraient)"
+    claimant = r"(?P<who>[^,.;:\"()]{2,90}?)\s*(?=[,.;:\"()]|$|\s+(?:dans|lors|a\s+propos|aux\s+journalistes)\b)"
+    attribution_selon = re.compile(rf"\b{words(lang.ATTRIBUTION_PREPOSITIONS)}\s+{claimant}", re.IGNORECASE)
+    attribution_after = re.compile(
+        rf"(?<=[,\"])\s*{aux}\s+(?:[a-z]+\s+)?{reporting}\s+(?:(?:{weekday}|hier|ensuite|encore|aussi|egalement|enfin|aux journalistes)\s+)*(?!que\b|qu'|a\s|aux\s|au\s){claimant}",
+        re.IGNORECASE,
+    )
+    attribution_before = re.compile(
+        rf"^\s*(?P<who>[^\"]{{2,140}}?)\s*,?\s+{aux}\s+(?:[a-z]+\s+)?{reporting}\b(?:\s+(?:aux journalistes|a\s+\w+))?\s*(?:que|qu'|:)",
+        re.IGNORECASE,
+    )
+    relation_before = re.compile(rf"\b(?P<rel>{words(lang.DURATION_RELATIONS_BEFORE)})\s*$", re.IGNORECASE)
+    relation_after = re.compile(rf"\s*(?P<rel>{words(lang.DURATION_RELATIONS_AFTER)})\b", re.IGNORECASE)
+    duration_context = re.compile(r"\b(?:pendant|durant|a\s+dure|ont\s+dure|en|de|duree\s+de|dure)\s*$", re.IGNORECASE)
+    time_context = re.compile(rf"\b{words(lang.TIME_PREPOSITIONS)}\s*$", re.IGNORECASE)
+    reporting_before_a = re.compile(rf"\b{reporting}\s+(?:a|au|aux)\s*$", re.IGNORECASE)
+    place_preposition = re.compile(rf"(?:^|\W){words(lang.PLACE_PREPOSITIONS)}\s+$", re.IGNORECASE)
+    return Grammar(
+        lang=lang, master=master, furniture_lines=furniture_lines, furniture_spans=furniture_spans,
+        planned=planned, actual=actual, role_word=role_word, apposition_role=apposition_role,
+        attribution_selon=attribution_selon, attribution_after=attribution_after,
+        attribution_before=attribution_before, relation_before=relation_before, relation_after=relation_after,
+        duration_context=duration_context, time_context=time_context, reporting_before_a=reporting_before_a,
+        place_preposition=place_preposition,
+    )

@@ -1,0 +1,385 @@
+"""Reading matched value forms into intervals: times, durations, counts, dates, ordinals.
+
+Each reader takes the master pattern's match (on the folded view) and returns a
+``Value`` or None when the form, in its context, is no value after all (``1:13``
+with nothing around it is a video stamp, not a time of day).
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+from types import ModuleType
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from ..text import fold
+from .patterns import Grammar
+
+
+@dataclass
+class Value:
+    kind: str
+    value: str
+    low: Any
+    high: Any
+    start: int
+    end: int
+    unit: str | None = None
+    qualifier: str = "exact"
+    tz: str | None = None
+    noun: str | None = None
+    relation: str | None = None
+    granularity: str | None = None
+    paired: dict | None = None
+    extra: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Reference:
+    """The publication date an article's relative dates are resolved against."""
+
+    day: date | None  # the reference day (the 15th when only the month is known)
+    precision: str | None  # "day", "month", "year" or None when unknown
+
+    @classmethod
+    def from_iso(cls, iso: str | None) -> "Reference":
+        if not iso:
+            return cls(None, None)
+        m = re.fullmatch(r"\s*(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?\s*", str(iso))
+        if not m:
+            return cls(None, None)
+        year, month, day = int(m.group(1)), m.group(2), m.group(3)
+        try:
+            if day:
+                return cls(date(year, int(month), int(day)), "day")
+            if month:
+                return cls(date(year, int(month), 15), "month")
+            return cls(date(year, 7, 1), "year")
+        except ValueError:
+            return cls(None, None)
+
+
+# --- numbers ---------------------------------------------------------------
+
+def parse_number(text: str) -> float | None:
+    """Digits ("100 000", "100.000", "1,28") or French number words ("cent mille")."""
+    raw = text.strip()
+    if raw[:1].isdigit():
+        compact = re.sub(r"[ .](?=\d{3}(?!\d))", "", raw)
+        try:
+            return float(compact.replace(",", "."))
+        except ValueError:
+            return None
+    return _words_to_number(fold(raw).lower())
+
+
+@lru_cache(maxsize=2048)
+def _words_to_number(words: str) -> float | None:
+    from text_to_num import text2num  # imported on first use: keeps `import factcheck` fast
+
+    try:
+        return float(text2num(re.sub(r"\s+", " ", words), "fr"))
+    except (ValueError, KeyError, IndexError):
+        return None
+
+
+def _fmt_number(x: float) -> str:
+    if x == int(x):
+        return f"{int(x):,}".replace(",", " ")
+    return f"{x:,.2f}".replace(",", " ").replace(".", ",")
+
+
+def _scaled(low: float, high: float | None, lo_f: float, hi_f: float | None) -> tuple[float, float | None]:
+    return low * lo_f, (None if hi_f is None or high is None else high * hi_f)
+
+
+# --- times -----------------------------------------------------------------
+
+def _clock(m: re.Match, p: str) -> tuple[int, int] | None:
+    g = m.group
+    if g(p + "h") is not None:
+        return int(g(p + "h")), int(g(p + "m") or 0)
+    if g(p + "hc") is not None:
+        return int(g(p + "hc")), int(g(p + "mc"))
+    if g(p + "hw") is not None:
+        hour = _words_to_number(g(p + "hw").lower())
+        if hour is None or not 0 <= hour <= 23:
+            return None
+        return int(hour), _word_minutes(g(p + "mw"))
+    if g(p + "named") is not None:
+        base = 720 if g(p + "named").lower() == "midi" else 0
+        return base // 60, _word_minutes(g(p + "nm"))
+    return None
+
+
+def _word_minutes(words: str | None) -> int:
+    if not words:
+        return 0
+    w = " ".join(words.lower().split())
+    special = {"et quart": 15, "et demie": 30, "et demi": 30, "moins le quart": -15}
+    if w in special:
+        return special[w]
+    n = _words_to_number(w)
+    return int(n) if n is not None and 0 <= n < 60 else 0
+
+
+def _zone_name(lang: ModuleType, raw: str | None) -> str | None:
+    if not raw:
+        return None
+    key = " ".join(raw.strip("() ").lower().replace("\u2019", "'").split())
+    return lang.TIME_ZONES.get(key)
+
+
+def _offset_minutes(zone: str, on: date) -> int:
+    if zone == "UTC":
+        return 0
+    local = datetime(on.year, on.month, on.day, 12, tzinfo=ZoneInfo(zone))
+    return int(local.utcoffset().total_seconds() // 60)
+
+
+def _hm(minutes: float) -> str:
+    minutes = int(round(minutes)) % 1440
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def read_time(g: Grammar, m: re.Match, view: str, ref: Reference) -> Value | None:
+    if m.group("paired"):
+        return _read_paired(g, m, ref)
+    clock = _clock(m, "t")
+    if clock is None:
+        return None
+    hour, minute = clock
+    zone_raw = m.group("tzone")
+    before = view[max(0, m.start() - 40): m.start()]
+    colon = m.group("thc") is not None
+    spoken = m.group("thw") is not None
+    local = hour * 60 + minute
+    preposition = bool(g.time_context.search(before))
+    has_context = preposition or bool(zone_raw) or bool(m.group("tmark"))
+    if colon and not has_context:
+        return None  # "1:13" with nothing around it is a video stamp, not a time of day
+    if (spoken and not preposition and not zone_raw) or (
+        m.group("th") is not None and not has_context and g.duration_context.search(before)
+    ):
+        # "trois heures", "pendant 1h30": a length of time, not a time of day
+        return Value("duration", " ".join(m.group(0).split()), local, local, m.start(), m.end(),
+                     unit="min", relation=_relation(g, view, m))
+    zone = _zone_name(g.lang, zone_raw)
+    spread = g.lang.TIME_APPROX_MARKERS.get(" ".join((m.group("tmark") or "").lower().split()), 0)
+    qualifier = "approx" if spread else "exact"
+    text = m.group(0).strip()
+    if zone:
+        utc = (local - _offset_minutes(zone, ref.day or date(2000, 1, 15))) % 1440
+        shown = text if zone == "UTC" else f"{text} ({_hm(utc)} UTC)"
+        return Value("time", shown, utc - spread, utc + spread, m.start(), m.end(), unit="min", qualifier=qualifier, tz="UTC")
+    return Value("time", text, local - spread, local + spread, m.start(), m.end(), unit="min", qualifier=qualifier)
+
+
+def _read_paired(g: Grammar, m: re.Match, ref: Reference) -> Value | None:
+    first, second = _clock(m, "pa"), _clock(m, "pb")
+    if first is None or second is None:
+        return None
+    on = ref.day or date(2000, 1, 15)
+    zone_b = _zone_name(g.lang, m.group("pbzone"))
+    zone_a = _zone_name(g.lang, m.group("pazone"))
+    if zone_b is None:
+        return None
+    local_a = first[0] * 60 + first[1]
+    utc = (second[0] * 60 + second[1] - _offset_minutes(zone_b, on)) % 1440
+    if zone_a:
+        utc_a = (local_a - _offset_minutes(zone_a, on)) % 1440
+        offset = _offset_minutes(zone_a, on)
+        consistent = utc_a == utc
+    else:
+        offset = ((local_a - utc + 720) % 1440) - 720
+        # Zone offsets are whole quarter hours within -12h..+14h: 15h35 (20h40 GMT) is no zone.
+        consistent = offset % 15 == 0 and -720 <= offset <= 840
+    text = " ".join(m.group(0).split())
+    paired = {"local": m.group(0)[: m.group(0).find("(")].strip(" \"'"), "utc": _hm(utc), "offset_minutes": offset, "consistent": consistent}
+    return Value("time", f"{text} ({_hm(utc)} UTC)", utc, utc, m.start(), m.end(), unit="min", tz="UTC", paired=paired)
+
+
+# --- quantities: durations and counts --------------------------------------
+
+def read_quantity(g: Grammar, m: re.Match, view: str, ref: Reference) -> Value | None:
+    lang = g.lang
+    mark = " ".join((m.group("qmark") or "").lower().split()).replace("d'", "de").replace("' ", "'")
+    mark = re.sub(r"\s+de\s*$", " de", mark).strip()
+    qualifier, lo_f, hi_f = lang.APPROX_MARKERS.get(mark, ("exact", 1.0, 1.0)) if mark else ("exact", 1.0, 1.0)
+    unit_word = (m.group("qunit") or "").lower()
+    noun = (m.group("qnoun") or "").lower() or None
+    if noun and (noun in lang.FUNCTION_WORDS or noun in lang.MONTHS or noun in lang.WEEKDAYS):
+        noun = None
+
+    if m.group("qvague"):
+        parts = re.findall("|".join(lang.VAGUE_UNITS), m.group("qvague").lower())
+        unit = 1.0
+        for part in parts:
+            unit *= lang.VAGUE_UNITS[part]
+        low, high = 2 * unit, 10 * unit
+        qualifier = "approx" if qualifier == "exact" else qualifier
+    elif m.group("qapprox"):
+        n = lang.APPROX_NOUNS[m.group("qapproxn").lower()]
+        low, high = n * 0.9, n * 1.1
+        qualifier = "approx" if qualifier == "exact" else qualifier
+    elif m.group("qfew"):
+        low, high = lang.FEW_RANGE
+        qualifier = "approx"
+    else:
+        n = parse_number(m.group("qnum"))
+        if n is None:
+            return None
+        scale = m.group("qscale")
+        if scale:
+            n *= lang.SCALES[scale.lower()]
+        if n == 1 and not unit_word and not mark and not m.group("qnum")[:1].isdigit():
+            return None  # "un appel", "une réponse": an article, not a count
+        if not m.group("qnum")[:1].isdigit() and not unit_word and not noun and not mark and not m.group("qpct"):
+            return None  # a number word standing alone ("neuf") says nothing checkable
+        low, high = n, n
+
+    if unit_word:
+        factor = lang.DURATION_UNITS[unit_word]
+        if m.group("qhalf"):
+            low, high = low + 0.5, (None if high is None else high + 0.5)
+        low, high = low * factor, (None if high is None else high * factor)
+        low, high = _scaled(low, high, lo_f, hi_f)
+        return Value(
+            "duration", " ".join(m.group(0).split()), _tidy(low), _tidy(high), m.start(), m.end(),
+            unit="min", qualifier=qualifier, relation=_relation(g, view, m),
+        )
+    low, high = _scaled(low, high, lo_f, hi_f)
+    end = m.end()
+    if noun is None and m.group("qnoun"):
+        end = m.start("qnoun")
+        while end > m.start() and view[end - 1] in " '":
+            end -= 1
+        if view[end - 3:end].lower() == " de" or view[end - 2:end].lower() == " d":
+            end -= 3 if view[end - 3:end].lower() == " de" else 2
+    unit = "%" if m.group("qpct") else noun
+    text = " ".join(view[m.start():end].split())
+    return Value("count", text, _tidy(low), _tidy(high), m.start(), end, unit=unit, qualifier=qualifier, noun=noun)
+
+
+def _tidy(x: float | None) -> float | int | None:
+    if x is None:
+        return None
+    r = round(x, 2)
+    return int(r) if r == int(r) else r
+
+
+def _relation(g: Grammar, view: str, m: re.Match) -> str | None:
+    after = g.relation_after.match(view, m.end(), min(len(view), m.end() + 20))
+    if after:
+        return g.lang.DURATION_RELATIONS_AFTER[" ".join(after.group("rel").lower().split())]
+    before = g.relation_before.search(view[max(0, m.start() - 12): m.start()])
+    if before:
+        return g.lang.DURATION_RELATIONS_BEFORE[" ".join(before.group("rel").lower().split()).replace("' ", "'")]
+    return None
+
+
+# --- dates -----------------------------------------------------------------
+
+def _nearest_year(ref: Reference, month: int, day: int, weekday: int | None = None) -> int:
+    """The year that puts day/month nearest the reference (and on the weekday given)."""
+    candidates = []
+    for year in (ref.day.year - 1, ref.day.year, ref.day.year + 1):
+        try:
+            d = date(year, month, min(day, calendar.monthrange(year, month)[1]))
+        except ValueError:
+            continue
+        mismatch = weekday is not None and d.weekday() != weekday
+        candidates.append((mismatch, abs((d - ref.day).days), year))
+    return min(candidates)[2]
+
+
+def _month_end(year: int, month: int) -> int:
+    return calendar.monthrange(year, month)[1]
+
+
+def read_date(g: Grammar, m: re.Match, view: str, ref: Reference) -> Value | None:
+    lang = g.lang
+    text = " ".join(m.group(0).split())
+    kind = m.lastgroup
+    if kind == "date":
+        month = lang.MONTHS[m.group("dmonth").lower()]
+        day_raw = m.group("dday").lower()
+        day = 1 if day_raw in ("1er", "premier") else int(day_raw)
+        day2 = int(m.group("dday2")) if m.group("dday2") else day
+        weekday = lang.WEEKDAYS.get((m.group("dwd") or "").lower())
+        if m.group("dyear"):
+            year = int(m.group("dyear"))
+        elif ref.day:
+            year = _nearest_year(ref, month, day, weekday)
+        else:
+            return _unresolved(m, text, "day")
+        try:
+            low, high = date(year, month, day), date(year, month, day2)
+        except ValueError:
+            return None
+        if high < low:
+            return None
+        return _date_value(m, text, low, high, "day", "range" if day2 != day else "exact")
+    if kind in ("mpart", "month"):
+        p = "mp" if kind == "mpart" else "m"
+        month = lang.MONTHS[m.group(p + "month").lower()]
+        if kind == "month" and not m.group("mprep") and not m.group("myear"):
+            return None  # a bare month name ("mai" as a verb-like word, "Mars") is too weak alone
+        year_raw = m.group(p + "year")
+        if year_raw:
+            year = int(year_raw)
+        elif ref.day:
+            # A month alone points at most six months back and five ahead: "en juin"
+            # written in December is last June, "en janvier" is next January.
+            ahead = (month - ref.day.month) % 12
+            year = ref.day.year + (1 if ahead <= 5 and month < ref.day.month else 0) - (1 if ahead > 5 and month > ref.day.month else 0)
+        else:
+            return _unresolved(m, text, "month")
+        first, last = 1, _month_end(year, month)
+        if kind == "mpart":
+            first, last = lang.MONTH_PARTS[m.group("mppart").lower()]
+            last = min(last, _month_end(year, month))
+        qualifier = "exact"
+        prep = " ".join((m.group("mprep") or "").lower().split()) if kind == "month" else ""
+        if prep in ("depuis", "des", "a partir de"):
+            qualifier = "at_least"
+        elif prep in ("jusqu'en", "avant"):
+            qualifier = "at_most"
+        return _date_value(m, text, date(year, month, first), date(year, month, last), "month", qualifier)
+    if kind == "year":
+        year = int(m.group("yyear"))
+        return _date_value(m, text, date(year, 1, 1), date(year, 12, 31), "year", "exact")
+    if kind in ("weekday", "relday"):
+        if ref.precision != "day":
+            return _unresolved(m, text, "weekday" if kind == "weekday" else "day")
+        if kind == "weekday":
+            target = lang.WEEKDAYS[m.group("wdname").lower()]
+            delta = (target - ref.day.weekday() + 3) % 7 - 3  # nearest such day, within three days
+        else:
+            delta = lang.RELATIVE_DAYS[" ".join(m.group("relday").lower().split()).replace("' ", "'")]
+        d = ref.day + timedelta(days=delta)
+        return _date_value(m, text, d, d, "day", "exact")
+    return None
+
+
+def _date_value(m: re.Match, text: str, low: date, high: date, granularity: str, qualifier: str) -> Value:
+    return Value("date", text, low.isoformat(), high.isoformat(), m.start(), m.end(), unit="date",
+                 qualifier=qualifier, granularity=granularity)
+
+
+def _unresolved(m: re.Match, text: str, granularity: str) -> Value:
+    return Value("date", text, None, None, m.start(), m.end(), unit="date", granularity=granularity)
+
+
+# --- ordinals --------------------------------------------------------------
+
+def read_ordinal(g: Grammar, m: re.Match, view: str, ref: Reference) -> Value | None:
+    raw = m.group("ordinal").lower()
+    rank = int(m.group("ordn")) if m.group("ordn") else g.lang.ORDINALS.get(raw)
+    if rank is None:
+        return None
+    return Value("ordinal", m.group(0), rank, rank, m.start(), m.end(), unit="rank")

@@ -1,0 +1,227 @@
+"""French language data for the value grammar.
+
+Data only: word lists and small tables.  Every entry is written without
+accents where the grammar matches on the folded text (``text.fold``), so
+"décembre" is listed as "decembre"; display forms keep their accents.
+"""
+
+CODE = "fr"
+
+MONTHS = {
+    "janvier": 1, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
+    "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "decembre": 12,
+}
+MONTH_NAMES = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+               "septembre", "octobre", "novembre", "décembre")
+WEEKDAYS = {"lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6}
+WEEKDAY_NAMES = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+# Relative day words, in days from the publication date.
+RELATIVE_DAYS = {"aujourd'hui": 0, "hier": -1, "demain": 1, "avant-hier": -2, "apres-demain": 2}
+# Parts of a month: (first day, last day); 31 stands for the month's last day.
+MONTH_PARTS = {"debut": (1, 10), "mi": (11, 20), "fin": (21, 31), "courant": (1, 31)}
+# Prepositions that make a month name or a year a date: "en janvier", "de janvier", "en 2014".
+MONTH_PREPOSITIONS = ("en", "de", "d'", "des", "dès", "depuis", "a partir de", "au mois de", "mois de", "pour", "jusqu'en", "avant", "apres")
+YEAR_PREPOSITIONS = ("en", "depuis", "l'annee", "de l'annee", "des", "dès", "jusqu'en", "avant", "apres", "fin", "debut", "mi")
+
+# Number words for text2num: the grammar finds a run of them, text2num reads it.
+NUMBER_WORDS = (
+    "zero", "un", "une", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix",
+    "onze", "douze", "treize", "quatorze", "quinze", "seize", "vingt", "vingts", "trente", "quarante",
+    "cinquante", "soixante", "septante", "huitante", "octante", "nonante", "cent", "cents", "mille",
+)
+# Scale words after a number: "1,28 million", "trois milliards".
+SCALES = {"mille": 1_000, "million": 1_000_000, "millions": 1_000_000, "milliard": 1_000_000_000, "milliards": 1_000_000_000}
+# Approximate nouns: "une cinquantaine" is about 50.
+APPROX_NOUNS = {
+    "dizaine": 10, "douzaine": 12, "quinzaine": 15, "vingtaine": 20, "trentaine": 30, "quarantaine": 40,
+    "cinquantaine": 50, "soixantaine": 60, "centaine": 100, "millier": 1000,
+}
+# Plural vague quantities: "des dizaines de milliers" spans two to ten times the unit.
+VAGUE_UNITS = {"dizaines": 10, "centaines": 100, "milliers": 1000, "millions": 1_000_000, "milliards": 1_000_000_000}
+VAGUE_DETERMINERS = ("des", "de", "plusieurs", "quelques", "d'innombrables")
+# "quelques" before a unit: a few, read as 2 to 9 (plusieurs: 2 to 9 as well).
+FEW = ("quelques", "plusieurs")
+FEW_RANGE = (2, 9)
+
+# Markers before a quantity: (qualifier, low factor, high factor); None = unbounded.
+# Factors multiply the stated value: "environ 100 000" is 90 000 to 110 000.
+APPROX_MARKERS = {
+    "environ": ("approx", 0.9, 1.1),
+    "quelque": ("approx", 0.9, 1.1),
+    "a peu pres": ("approx", 0.9, 1.1),
+    "approximativement": ("approx", 0.9, 1.1),
+    "autour de": ("approx", 0.9, 1.1),
+    "aux alentours de": ("approx", 0.9, 1.1),
+    "de l'ordre de": ("approx", 0.9, 1.1),
+    "pres de": ("approx", 0.8, 1.0),
+    "presque": ("approx", 0.8, 1.0),
+    "quasiment": ("approx", 0.8, 1.0),
+    "pas loin de": ("approx", 0.8, 1.0),
+    "un peu plus de": ("more_than", 1.0, 1.1),
+    "un peu moins de": ("less_than", 0.9, 1.0),
+    "plus de": ("more_than", 1.0, None),
+    "pas moins de": ("at_least", 1.0, None),
+    "au moins": ("at_least", 1.0, None),
+    "moins de": ("less_than", 0.0, 1.0),
+    "au plus": ("at_most", 0.0, 1.0),
+    "au maximum": ("at_most", 0.0, 1.0),
+    "jusqu'a": ("at_most", 0.0, 1.0),
+    "pas plus de": ("at_most", 0.0, 1.0),
+}
+# Approximate clock times: "vers 15h30" is 15h20 to 15h40.
+TIME_APPROX_MARKERS = {"vers": 10, "aux alentours de": 10, "autour de": 10, "environ": 10, "peu avant": 15, "peu apres": 15}
+TIME_PREPOSITIONS = ("a", "des", "vers", "jusqu'a", "avant", "apres", "de", "entre", "depuis", "aux alentours de", "autour de")
+
+# Duration units in minutes.
+DURATION_UNITS = {
+    "seconde": 1 / 60, "secondes": 1 / 60,
+    "minute": 1, "minutes": 1, "min": 1, "mn": 1,
+    "heure": 60, "heures": 60,
+    "jour": 1440, "jours": 1440, "journee": 1440, "journees": 1440,
+    "semaine": 10080, "semaines": 10080,
+    "mois": 43200,
+    "an": 525600, "ans": 525600, "annee": 525600, "annees": 525600,
+}
+# Words that make a duration an offset or a window rather than a length.
+DURATION_RELATIONS_AFTER = {"avant": "before", "plus tot": "before", "auparavant": "before", "apres": "after", "plus tard": "after"}
+DURATION_RELATIONS_BEFORE = {"il y a": "before", "dans": "after", "en": "within", "depuis": "since", "d'ici": "within"}
+# Adjectives allowed between a number and its unit: "les deux derniers mois".
+UNIT_ADJECTIVES = ("derniers", "dernieres", "prochains", "prochaines", "premiers", "premieres", "longues", "longs", "bonnes", "petites")
+
+# Time zones: a name as written -> IANA zone.
+TIME_ZONES = {
+    "he": "America/New_York", "hne": "America/New_York", "hae": "America/New_York", "et": "America/New_York",
+    "est": "America/New_York", "edt": "America/New_York", "heure de l'est": "America/New_York",
+    "heure de washington": "America/New_York", "heure de new york": "America/New_York",
+    "gmt": "UTC", "utc": "UTC", "tu": "UTC", "heure gmt": "UTC",
+    "heure de moscou": "Europe/Moscow", "msk": "Europe/Moscow",
+    "heure de paris": "Europe/Paris", "heure francaise": "Europe/Paris", "heure de france": "Europe/Paris",
+    "hec": "Europe/Paris", "cet": "Europe/Paris", "cest": "Europe/Paris",
+    "heure de kiev": "Europe/Kyiv", "heure de kyiv": "Europe/Kyiv",
+    "heure de londres": "Europe/London", "heure de pekin": "Asia/Shanghai", "heure de tokyo": "Asia/Tokyo",
+    "pt": "America/Los_Angeles", "heure du pacifique": "America/Los_Angeles",
+}
+# Named times of day, in minutes after midnight.
+NAMED_TIMES = {"midi": 720, "minuit": 0}
+
+ORDINALS = {
+    "premier": 1, "premiere": 1, "second": 2, "seconde": 2, "deuxieme": 2, "troisieme": 3, "quatrieme": 4,
+    "cinquieme": 5, "sixieme": 6, "septieme": 7, "huitieme": 8, "neuvieme": 9, "dixieme": 10,
+    "onzieme": 11, "douzieme": 12, "vingtieme": 20, "centieme": 100,
+}
+
+# Modality of a statement, from the verb nearest to the value.
+PLANNED_CUES = (
+    "aura lieu", "auront lieu", "doit", "doivent", "devait", "devaient", "devrait", "devraient", "prevu", "prevue",
+    "prevus", "prevues", "programme", "programmee", "est attendu", "sont attendus", "va", "vont", "compte",
+    "se tiendra", "se tiendront", "interviendra", "aurait lieu",
+)
+ACTUAL_CUES = (
+    "a eu lieu", "ont eu lieu", "avait eu lieu", "a dure", "a commence", "a debute", "s'est tenu", "s'est tenue",
+    "s'est acheve", "s'est achevee", "a pris fin", "s'est entretenu", "se sont entretenus", "ont conclu",
+    "a conclu", "se sont parle", "a ete", "ont ete", "etait", "etaient",
+)
+# Future tense endings of the third persons (with "-ra" verbs listed, to skip nouns like "extra").
+FUTURE_ENDINGS = ("era", "eront", "ira", "iront", "dra", "dront", "rra", "rront", "vra", "vront", "ura", "uront")
+FUTURE_STOPWORDS = (
+    "opera", "sierra", "chimera", "camera", "vera", "era", "zebra", "algebra", "tundra", "mira", "lira",
+    "hydra", "cathedra", "pura", "dura", "aura", "auront",
+)
+# Passé composé with avoir/être counts as actual, unless the participle is a
+# reporting verb: "a déclaré" says who speaks, not what happened.
+AUXILIARIES = ("a", "ont", "avait", "avaient", "est", "sont", "s'est", "se sont")
+
+# Reporting verbs (participles and present forms) for attribution: "a déclaré X".
+REPORTING_VERBS = (
+    "declare", "declaree", "indique", "indiquee", "annonce", "annoncee", "affirme", "affirmee", "precise",
+    "precisee", "ajoute", "ajoutee", "confirme", "confirmee", "explique", "expliquee", "assure", "assuree",
+    "souligne", "soulignee", "estime", "estimee", "rapporte", "rapportee", "dit", "dite", "raconte",
+    "assure", "fait savoir", "previent", "prevenu", "rappele", "rappelee", "cite", "citee", "ecrit",
+    "ecrite", "temoigne", "insiste", "martele", "reconnu", "admis", "nie", "dementi", "communique",
+)
+# Prepositions that introduce who states a value: "selon la Maison Blanche".
+ATTRIBUTION_PREPOSITIONS = ("selon", "d'apres", "de source", "a en croire")
+
+# Role words that introduce a person: "la vice-secrétaire d'État Wendy Sherman".
+ROLE_WORDS = (
+    "president", "presidente", "vice-president", "vice-presidente", "premier ministre", "premiere ministre",
+    "ministre", "vice-ministre", "secretaire", "vice-secretaire", "sous-secretaire", "porte-parole",
+    "chef", "cheffe", "dirigeant", "dirigeante", "ambassadeur", "ambassadrice", "negociateur", "negociatrice",
+    "conseiller", "conseillere", "directeur", "directrice", "general", "generale", "maire", "depute",
+    "deputee", "senateur", "senatrice", "chancelier", "chanceliere", "homologue", "haut representant",
+    "haute representante", "diplomate", "commissaire", "juge", "procureur", "procureure", "prefet",
+    "prefete", "roi", "reine", "prince", "princesse", "pape", "patron", "patronne", "responsable",
+    "emissaire", "envoye", "envoyee", "representant", "representante", "gouverneur", "secretaire general",
+    "secretaire d'etat", "premier secretaire", "lieutenant", "colonel", "capitaine", "commandant",
+)
+# Role words that relate a person to another rather than naming a post.
+RELATIONAL_ROLES = ("homologue", "responsable", "representant", "representante")
+# Titles written before a surname: they are no part of the name.
+TITLES = ("M", "Mme", "Mlle", "Me", "Dr", "Pr", "Mgr", "Sir", "Lord")
+
+# Capitalised words that start sentences and are never part of a name.
+FUNCTION_WORDS = (
+    "le", "la", "les", "l", "un", "une", "des", "du", "de", "d", "ce", "cet", "cette", "ces", "son", "sa", "ses",
+    "leur", "leurs", "mon", "ma", "mes", "notre", "nos", "votre", "vos", "et", "ou", "mais", "donc", "or", "ni",
+    "car", "pour", "par", "dans", "sur", "sous", "avec", "sans", "selon", "avant", "apres", "lors", "depuis",
+    "pendant", "en", "au", "aux", "a", "il", "elle", "ils", "elles", "nous", "vous", "on", "je", "tu", "cote",
+    "quelques", "plusieurs", "tous", "toutes", "tout", "toute", "si", "quand", "lorsque", "comme", "alors",
+    "aucune", "aucun", "chaque", "certains", "certaines", "toujours", "signe", "plus", "moins",
+    "c", "qu", "que", "qui", "quoi", "ainsi", "aussi", "encore", "enfin", "puis", "cependant", "pourtant",
+    "entre", "vers", "contre", "chez", "malgre", "hier", "demain", "aujourd", "ici", "la-bas", "oui", "non",
+)
+# Capitalised words that are never names of people: places, institutions,
+# peoples, page furniture, imperatives that open a line.
+NEVER_PERSON = (
+    "maison", "blanche", "kremlin", "pentagone", "elysee", "matignon", "congres", "senat", "parlement",
+    "union", "europeenne", "otan", "osce", "onu", "ue", "nations", "unies", "etats-unis", "etats", "etat",
+    "amerique", "europe", "russie", "ukraine", "chine", "france", "allemagne", "occident", "orient",
+    "washington", "moscou", "kiev", "kyiv", "geneve", "bruxelles", "paris", "londres", "berlin", "pekin",
+    "delaware", "wilmington", "crimee", "donbass", "mediterranee", "atlantique", "nord", "sud", "est", "ouest",
+    "nouvel", "an", "noel", "forum", "organisation", "conseil", "affaires", "ministere", "gouvernement",
+    "assemblee", "cour", "tribunal", "armee", "police", "afp", "reuters", "ap", "cnn", "bbc", "politico",
+    "welt", "monde", "figaro", "liberation", "soutenez", "soutenez-nous", "garder", "copie", "crise",
+    "americains", "russes", "europeens", "ukrainiens", "occidentaux", "francais", "allemands", "britanniques",
+    "selections", "attentats", "sommet", "rapport", "plein", "pas", "aucune", "biden/poutine", "traite",
+    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+    "janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre",
+    "novembre", "decembre", "dieu", "internet", "twitter", "facebook", "telegram",
+)
+# Name particles between capitalised tokens: "Charles de Gaulle".
+NAME_PARTICLES = ("de", "du", "des", "van", "von", "der", "den", "da", "di", "dos", "al", "el", "ben", "bin", "ibn", "bou", "abou", "ter")
+
+# Places: French exonyms of countries, capitals and cities that news names often.
+PLACES = (
+    "Genève", "Washington", "Moscou", "Kiev", "Kyiv", "Paris", "Londres", "Berlin", "Bruxelles", "Pékin",
+    "Tokyo", "Rome", "Madrid", "Vienne", "Varsovie", "Minsk", "Ankara", "Istanbul", "Jérusalem", "Téhéran",
+    "New York", "Wilmington", "Delaware", "Crimée", "Donbass", "Donetsk", "Louhansk", "Kharkiv", "Odessa",
+    "Marioupol", "Sébastopol", "Russie", "Ukraine", "Biélorussie", "Bélarus", "Pologne", "Allemagne",
+    "France", "Italie", "Espagne", "Royaume-Uni", "États-Unis", "Etats-Unis", "Chine", "Japon", "Inde",
+    "Turquie", "Iran", "Israël", "Syrie", "Irak", "Afghanistan", "Géorgie", "Moldavie", "Lituanie",
+    "Lettonie", "Estonie", "Finlande", "Suède", "Norvège", "Suisse", "Belgique", "Europe", "Méditerranée",
+    "Lyon", "Marseille", "Toulouse", "Bordeaux", "Lille", "Nantes", "Strasbourg", "Nice", "Rennes",
+    "Helsinki", "Stockholm", "Oslo", "Prague", "Budapest", "Bucarest", "Sofia", "Athènes", "Lisbonne",
+    "Dublin", "Amsterdam", "La Haye", "Luxembourg", "Copenhague", "Riga", "Vilnius", "Tallinn",
+)
+# Prepositions that make an unknown capitalised word a place: "à Genève".
+PLACE_PREPOSITIONS = ("a", "en", "depuis", "pres de", "vers", "au", "aux")
+
+# Page furniture: lines and spans that never yield a fact.
+FURNITURE_LINES = (
+    r"soutenez[- ]nous.*",
+    r"soutien aux magazines",
+    r"pour vous contributions.*",
+    r"aucune nouvelle n'est une mauvaise nouvelle",
+    r"(?:[-•*]\s*)?copie",
+    r"(?:lire|voir) aussi\b.*",
+    r"(?:publie|mis a jour) le\b.*",
+    r"partager\b.*",
+    r"abonnez[- ]vous\b.*",
+    r"[a-z]{2,6}(?:-[a-z]{2,6}){1,5}/[a-z]{2,6}",  # wire slug: burs-alf-cjc/rle
+    r".{0,80}?\s\d{1,2}:\d{2}",  # a video title ending with its running time: "Biden/Poutine 1:13"
+    r"[A-Z][\w-]+ [A-Z][\w-]+, edite par [A-Z][\w-]+ [A-Z][\w-]+",  # byline
+)
+FURNITURE_SPANS = (
+    r"\(\s*(?:AFP|Reuters|AP|EPA|Getty|SIPA|Photo)\b[^)]{0,80}\)",  # photo credit: ( AFP / MANDEL NGAN )
+    r"(?:Photo|Credit|Credits)\s*:\s*[^\n]{0,80}",
+)
