@@ -43,6 +43,10 @@ class Extractor:
         self.grammar = _grammar(language_code, tuple(sorted(self.aliases)))
 
     def extract(self, article: Article) -> list[Mention]:
+        return self.extract_with_view(article)[1]
+
+    def extract_with_view(self, article: Article) -> tuple[str, list[Mention]]:
+        """The mentions, with the folded view they were read from (rules match on it too)."""
         g = self.grammar
         text = article.text
         view = self._view(article)
@@ -82,7 +86,7 @@ class Extractor:
                 clause_cache[sentence.start] = clauses(view, sentence)
             clause = _clause_at(clause_cache[sentence.start], v.start, sentence)
             mentions.append(Mention(
-                article=article.id, source=article.source, kind=v.kind, value=v.value, low=v.low, high=v.high,
+                article=article.id, source=article.source, kind=v.kind, value=values.describe(v), low=v.low, high=v.high,
                 start=v.start, end=v.end, quote=text[sentence.start:sentence.end], unit=v.unit,
                 qualifier=v.qualifier, modality=context.modality(g, view, v.start, v.end, clause, sentence),
                 role=v.extra.get("role"), attribution=context.attribution(g, view, text, clause, sentence),
@@ -90,7 +94,7 @@ class Extractor:
                 paired=v.paired, sentence_start=sentence.start, sentence_end=sentence.end,
                 clause_start=clause.start, clause_end=clause.end,
             ))
-        return mentions
+        return view, mentions
 
     def _view(self, article: Article) -> str:
         """The folded text with the front matter and page furniture blanked (same length)."""

@@ -383,3 +383,62 @@ def read_ordinal(g: Grammar, m: re.Match, view: str, ref: Reference) -> Value | 
     if rank is None:
         return None
     return Value("ordinal", m.group(0), rank, rank, m.start(), m.end(), unit="rank")
+
+
+# --- readable normalised forms -----------------------------------------------
+
+_QUALIFIER_SIGNS = {"exact": "", "range": "", "approx": "≈", "more_than": ">", "less_than": "<", "at_least": "≥", "at_most": "≤"}
+
+
+def describe(v: Value) -> str:
+    """The readable normalised form of a value: "20:35 UTC", "≈50 min", "2022-01-10"."""
+    if v.kind in ("person", "place"):
+        return v.value
+    if v.kind == "date":
+        if v.low is None:
+            return f"{v.value} (non résolu)"
+        if v.granularity == "year":
+            return v.low[:4]
+        if v.granularity == "month" and v.low[8:] == "01" and v.high[:7] == v.low[:7] and int(v.high[8:]) >= 28:
+            return _signed(v.qualifier if v.qualifier != "exact" else "", v.low[:7])
+        return v.low if v.low == v.high else f"{v.low}/{v.high}"
+    if v.kind == "ordinal":
+        return "1er" if v.low == 1 else f"{v.low}e"
+    if v.kind == "time":
+        suffix = " UTC" if v.tz == "UTC" else " (heure locale)"
+        point = (v.low + v.high) / 2
+        return _signed(v.qualifier, _hm(point)) + suffix
+    if v.kind == "duration":
+        return _span(v, _duration)
+    return _span(v, _fmt_number) + (f" {v.unit}" if v.unit and v.unit != "%" else "%" if v.unit == "%" else "")
+
+
+def _signed(qualifier: str, text: str) -> str:
+    return _QUALIFIER_SIGNS.get(qualifier, "") + text
+
+
+def _span(v: Value, fmt) -> str:
+    if v.high is None:
+        return _signed(v.qualifier, fmt(v.low))
+    if v.low == v.high:
+        return _signed(v.qualifier, fmt(v.low))
+    if v.qualifier in ("more_than", "at_least"):
+        return _signed(v.qualifier, fmt(v.low))
+    if v.qualifier in ("less_than", "at_most"):
+        return _signed(v.qualifier, fmt(v.high))
+    if v.qualifier in ("range", "exact"):
+        return f"{fmt(v.low)}–{fmt(v.high)}"
+    middle = (v.low + v.high) / 2
+    if abs((v.high - v.low) - 0.2 * middle) < 1e-6 * max(1, middle):
+        return f"≈{fmt(_tidy(middle))}"  # "environ 100 000" was stated as one number
+    return f"≈{fmt(v.low)}–{fmt(v.high)}"
+
+
+def _duration(minutes: float) -> str:
+    if minutes < 180:
+        return f"{_fmt_number(round(minutes, 1))} min"
+    if minutes < 2 * 1440:
+        return f"{_fmt_number(round(minutes / 60, 1))} h"
+    if minutes < 60 * 1440:
+        return f"{_fmt_number(round(minutes / 1440, 1))} j"
+    return f"{_fmt_number(round(minutes / 43200, 1))} mois"
