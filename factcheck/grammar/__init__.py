@@ -39,7 +39,10 @@ class Extractor:
     """Reads value mentions out of articles in one language."""
 
     def __init__(self, language_code: str = "fr", aliases: dict[str, str] | None = None):
-        self.aliases = {fold(k).lower(): v for k, v in (aliases or {}).items()}
+        # A canonical name is read by the name grammar (with its role); only descriptions need aliases.
+        self.aliases = {
+            fold(k).lower(): v for k, v in (aliases or {}).items() if fold(k).lower() != fold(v).lower()
+        }
         self.grammar = _grammar(language_code, tuple(sorted(self.aliases)))
 
     def extract(self, article: Article) -> list[Mention]:

@@ -1,0 +1,109 @@
+"""The facts table: every value mention of a corpus, bound to the story's declared facts.
+
+A mention binds to a fact of its kind when every constraint the fact declares
+holds (cue in scope, pattern right before or after, counted noun, bounds,
+relation, no veto); when several facts could take it, the one whose cue stands
+nearest wins.  Mentions that bind to no fact stay in the table with an empty
+``fact``: nothing is silently dropped.  Every person is also the
+story-independent fact ``person``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import asdict
+from typing import TYPE_CHECKING
+
+from .grammar import Extractor
+from .model import TABLE_COLUMNS, Article, Mention
+from .text import fold
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from .rules import FactRule, RuleSet
+
+PERSON_FACT = "person"
+# How far before or after a value a `before`/`after` pattern is looked for.
+_WINDOW = 120
+_FAR = 10**9  # distance given to a binding that needs no cue
+
+
+def extract_mentions(articles: Iterable[Article], ruleset: "RuleSet") -> list[Mention]:
+    """All mentions of all articles, each bound to at most one fact (order: article, offset)."""
+    extractors: dict[str, Extractor] = {}
+    aliases = ruleset.alias_map()
+    mentions: list[Mention] = []
+    for article in sorted(articles, key=lambda a: (a.id, a.path)):
+        code = article.meta.language or "fr"
+        if code not in extractors:
+            try:
+                extractors[code] = Extractor(code, aliases)
+            except ValueError:
+                extractors[code] = extractors.get("fr") or Extractor("fr", aliases)
+        view, found = extractors[code].extract_with_view(article)
+        for mention in found:
+            mention.fact = bind(mention, view, ruleset)
+        mentions.extend(found)
+    return mentions
+
+
+def facts_table(articles: Iterable[Article], ruleset: "RuleSet") -> "pd.DataFrame":
+    """The facts table (pandas), one row a mention, columns ``model.TABLE_COLUMNS``."""
+    return mentions_frame(extract_mentions(articles, ruleset))
+
+
+def mentions_frame(mentions: Iterable[Mention]) -> "pd.DataFrame":
+    import pandas as pd  # imported on first use: keeps `import factcheck` fast
+
+    rows = [{c: asdict(m)[c] for c in TABLE_COLUMNS} for m in mentions]
+    frame = pd.DataFrame(rows, columns=list(TABLE_COLUMNS)).astype(object)
+    return frame.where(frame.notna(), None)
+
+
+def bind(mention: Mention, view: str, ruleset: "RuleSet") -> str | None:
+    best: tuple[int, str] | None = None
+    for rule in ruleset.facts_of_kind(mention.kind):
+        distance = _distance(rule, mention, view)
+        if distance is not None and (best is None or (distance, rule.id) < best):
+            best = (distance, rule.id)
+    if best is not None:
+        return best[1]
+    return PERSON_FACT if mention.kind == "person" else None
+
+
+def _distance(rule: "FactRule", m: Mention, view: str) -> int | None:
+    """How near the fact's evidence stands to the mention, or None when it does not bind."""
+    start, end = (m.clause_start, m.clause_end) if rule.scope == "clause" else (m.sentence_start, m.sentence_end)
+    if rule.nouns and not (m.noun and rule.noun_pattern.fullmatch(fold(m.noun))):
+        return None
+    if rule.bounds is not None and not _within(m, rule.bounds):
+        return None
+    if rule.relations is not None and (m.relation or "none") not in rule.relations:
+        return None
+    if rule.exclude_pattern is not None and rule.exclude_pattern.search(view, start, end):
+        return None
+    distance = 0 if (rule.nouns or rule.before or rule.after) else _FAR
+    if rule.before_pattern is not None or rule.after_pattern is not None:
+        # Position patterns are alternatives: "demandé par X" or "X a demandé l'appel".
+        before = rule.before_pattern is not None and rule.before_pattern.search(view[max(start, m.start - _WINDOW):m.start])
+        after = rule.after_pattern is not None and rule.after_pattern.search(view[m.end:min(end, m.end + _WINDOW)])
+        if not (before or after):
+            return None
+    if rule.cue_pattern is not None:
+        gaps = [
+            (c.start() - m.end) if c.start() >= m.end else (m.start - c.end()) if c.end() <= m.start else 0
+            for c in rule.cue_pattern.finditer(view, start, end)
+        ]
+        if not gaps:
+            return None
+        distance = min(gaps)
+    return distance
+
+
+def _within(m: Mention, bounds: tuple[float, float]) -> bool:
+    if not isinstance(m.low, (int, float)):
+        return True
+    low_bound, high_bound = bounds
+    high = m.high if isinstance(m.high, (int, float)) else m.low
+    return m.low >= low_bound and high <= high_bound

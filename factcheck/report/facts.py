@@ -1,0 +1,75 @@
+"""Renderers of the facts table (``factcheck extract``): terminal table, CSV, JSON, Markdown."""
+
+from __future__ import annotations
+
+import json
+import math
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+# What the terminal view shows of each mention; the other formats carry every column.
+TERMINAL_COLUMNS = ("article", "fact", "kind", "value", "modality", "attribution", "span")
+_MAX_CELL = 48
+
+
+def _clean(value: Any) -> Any:
+    if value is None:
+        return None
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    return value
+
+
+def records(table: "pd.DataFrame") -> list[dict]:
+    """The table as plain records: JSON-ready, None for missing values."""
+    return [{k: _clean(v) for k, v in row.items()} for row in table.to_dict(orient="records")]
+
+
+def visible(table: "pd.DataFrame", *, show_all: bool) -> "pd.DataFrame":
+    """The rows a reader sees: mentions bound to a fact, or every mention with ``show_all``."""
+    if show_all:
+        return table
+    return table[table["fact"].notna()]
+
+
+def render_json(table: "pd.DataFrame") -> str:
+    return json.dumps(records(table), ensure_ascii=False, indent=2) + "\n"
+
+
+def render_csv(table: "pd.DataFrame") -> str:
+    frame = table.copy()
+    frame["paired"] = [json.dumps(p, ensure_ascii=False, sort_keys=True) if p else None for p in frame["paired"]]
+    return frame.to_csv(index=False, lineterminator="\n")
+
+
+def _short(text: Any, width: int = _MAX_CELL) -> str:
+    text = "" if text is None else " ".join(str(text).split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _rows(table: "pd.DataFrame", texts: dict[str, str] | None) -> list[list[str]]:
+    rows = []
+    for rec in records(table):
+        span = (texts or {}).get(rec["article"], "")[rec["start"]:rec["end"]] if texts else rec["value"]
+        rec["span"] = span
+        rows.append([_short(rec.get(c)) for c in TERMINAL_COLUMNS])
+    return rows
+
+
+def render_terminal(table: "pd.DataFrame", *, texts: dict[str, str] | None = None) -> str:
+    from tabulate import tabulate
+
+    if table.empty:
+        return "No fact found.\n"
+    return tabulate(_rows(table, texts), headers=list(TERMINAL_COLUMNS), tablefmt="simple") + "\n"
+
+
+def render_markdown(table: "pd.DataFrame", *, texts: dict[str, str] | None = None) -> str:
+    from tabulate import tabulate
+
+    from .base import escape_md as escape_cell
+
+    rows = [[escape_cell(cell) for cell in row] for row in _rows(table, texts)]
+    return tabulate(rows, headers=list(TERMINAL_COLUMNS), tablefmt="github") + "\n"
