@@ -1,0 +1,685 @@
+"""Findings from the facts table: which sources agree on a fact, which conflict.
+
+``run_checks(table, checks)`` runs every check of a rule set over the facts
+table (one row a value mention, columns ``model.TABLE_COLUMNS``) and returns
+``model.Finding`` records, sorted so that the output never depends on the row
+order of the table.  Every comparison goes through ``semantics``.
+
+Fact checks (compare ``interval``, ``date``, ``person``, ``place``, ``text``):
+
+1. the rows of the fact (``fact: person`` means every row of kind person,
+   ``kind: time`` every row of that kind), minus unresolved ones (no ``low``);
+2. mentions of one article that agree with each other collapse into one unit,
+   so an article repeating a value does not count twice;
+3. units are grouped into mutually consistent groups (``group_consistent``);
+4. one group from two or more articles is ``agree``, one article alone is
+   ``single_source``, two groups or more are ``conflict``.
+
+``same_modality`` / ``same_attribution``: statements of different modality
+(planned, actual, unknown) or different claimant are never compared.  The
+rows are split by modality/attribution and each part gets a finding of its
+own, whose note names the part ("planned statements only"); a part never
+conflicts with another.  Without those flags, a conflict's note says when the
+sides differ in modality or claimant ("planned versus actual").
+
+Problem checks (``spelling``, ``roles``, ``paired_time``) only report
+problems, with status ``conflict``:
+
+- ``spelling``: people are grouped by ``same_entity`` on their keys; one
+  finding per person written with two surnames or more.  The suggestion is
+  the spelling used by the most articles, ties broken alphabetically.  A name
+  in capitals ("SUPINSKY", the agencies' credit style) counts as its
+  capitalised form; a mention found through an alias ("chef du Kremlin"),
+  whose last word is not the key's surname, spells nothing.
+- ``roles``: one finding per person whose roles are not all ``role_compatible``.
+- ``paired_time``: one finding per time mention whose two halves
+  ("15h35 (20h35 GMT)") are not the same instant.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Callable, Iterable, Protocol
+
+import pandas as pd
+from rapidfuzz import fuzz
+
+from .keys import spelling_key
+from .model import TABLE_COLUMNS, Finding, Side
+from .semantics import (
+    DEFAULT_THRESHOLD,
+    Interval,
+    ToleranceLike,
+    date_interval,
+    dates_agree,
+    group_consistent,
+    intervals_agree,
+    name_similarity,
+    partition_by,
+    role_compatible,
+    same_entity,
+)
+from .text import fold_key
+
+FACT_COMPARES = ("interval", "date", "person", "place", "text")
+PROBLEM_COMPARES = ("spelling", "roles", "paired_time")
+COMPARES = FACT_COMPARES + PROBLEM_COMPARES
+
+
+class CheckLike(Protocol):
+    """What ``run_checks`` reads from a check (``rules.CheckRule`` has it)."""
+
+    id: str
+    fact: str | None
+    kind: str | None
+    compare: str
+    tolerance: ToleranceLike | None
+    same_modality: bool
+    same_attribution: bool
+    threshold: int | None
+    severity: str
+    message: str
+
+
+# ---------------------------------------------------------------------------
+# rows
+
+
+def _missing(value: Any) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, float) and math.isnan(value):
+        return True
+    try:
+        return value is pd.NA or value is pd.NaT
+    except Exception:  # pragma: no cover - exotic scalars
+        return False
+
+
+def _clean(value: Any) -> Any:
+    if _missing(value):
+        return None
+    if hasattr(value, "item") and not isinstance(value, (str, bytes)):
+        try:
+            return value.item()  # numpy scalar -> python
+        except (ValueError, AttributeError):
+            return value
+    return value
+
+
+@dataclass(frozen=True)
+class Row:
+    """One mention of the facts table, with missing values as ``None``."""
+
+    article: str
+    source: str
+    fact: str | None
+    kind: str | None
+    value: str
+    low: Any
+    high: Any
+    unit: str | None = None
+    tz: str | None = None
+    qualifier: str | None = None
+    modality: str = "unknown"
+    role: str | None = None
+    attribution: str | None = None
+    key: str | None = None
+    noun: str | None = None
+    relation: str | None = None
+    granularity: str | None = None
+    paired: Any = field(default=None, compare=False)
+    quote: str = ""
+    start: int = 0
+    end: int = 0
+
+    @property
+    def sort_key(self) -> tuple:
+        # Everything that can show in a finding, so rows that tie are interchangeable.
+        return (
+            self.article, self.start, self.end, self.value, str(self.low), str(self.high),
+            self.modality, self.attribution or "", self.role or "", self.key or "", self.quote,
+        )
+
+    @property
+    def name_key(self) -> str:
+        return self.key or fold_key(self.value)
+
+
+def table_rows(table: pd.DataFrame) -> list[Row]:
+    """The table's rows as ``Row`` records, in a stable order (not the table's)."""
+    if table is None or len(table) == 0:
+        return []
+    names = [c for c in TABLE_COLUMNS if c in table.columns]
+    rows = []
+    for record in table[names].to_dict("records"):
+        r = {k: _clean(v) for k, v in record.items()}
+        rows.append(
+            Row(
+                article=str(r.get("article") or ""),
+                source=str(r.get("source") or r.get("article") or ""),
+                fact=r.get("fact"),
+                kind=r.get("kind"),
+                value="" if r.get("value") is None else str(r.get("value")),
+                low=r.get("low"),
+                high=r.get("high"),
+                unit=r.get("unit"),
+                tz=r.get("tz"),
+                qualifier=r.get("qualifier"),
+                modality=r.get("modality") or "unknown",
+                role=r.get("role"),
+                attribution=r.get("attribution"),
+                key=r.get("key"),
+                noun=r.get("noun"),
+                relation=r.get("relation"),
+                granularity=r.get("granularity"),
+                paired=r.get("paired") if isinstance(r.get("paired"), dict) else None,
+                quote="" if r.get("quote") is None else str(r.get("quote")),
+                start=int(r.get("start") or 0),
+                end=int(r.get("end") or 0),
+            )
+        )
+    rows.sort(key=lambda row: row.sort_key)
+    return rows
+
+
+def _select(rows: list[Row], check: CheckLike) -> list[Row]:
+    fact = getattr(check, "fact", None)
+    kind = getattr(check, "kind", None)
+    if fact == "person":
+        return [r for r in rows if r.kind == "person"]
+    if fact:
+        return [r for r in rows if r.fact == fact]
+    if kind:
+        return [r for r in rows if r.kind == kind]
+    return []
+
+
+# ---------------------------------------------------------------------------
+# how each compare kind reads a row and decides agreement
+
+
+def _number(value: Any) -> float | None:
+    if value is None:
+        return None
+    try:
+        x = float(value)
+    except (TypeError, ValueError):
+        return None
+    return None if math.isnan(x) else x
+
+
+def _interval(row: Row) -> Interval | None:
+    low, high = _number(row.low), _number(row.high)
+    if low is None and high is None:
+        return None
+    if low is not None and high is not None and low > high:
+        low, high = high, low
+    return Interval(low, high)
+
+
+class _Semantics:
+    """The comparison form of a row and the agreement of two rows, for one check."""
+
+    def __init__(self, check: CheckLike) -> None:
+        self.compare = check.compare
+        self.tolerance = getattr(check, "tolerance", None)
+        threshold = getattr(check, "threshold", None)
+        self.threshold = DEFAULT_THRESHOLD if threshold is None else threshold
+
+    def form(self, row: Row) -> Any:
+        if self.compare == "interval":
+            return _interval(row)
+        if self.compare == "date":
+            return date_interval(row.low, row.high)
+        if self.compare in ("person", "place"):
+            return row.name_key if (row.key or row.value) else None
+        if self.compare == "text":
+            return fold_key(row.value) or None
+        raise ValueError(f"not a fact comparison: {self.compare!r}")
+
+    def agree(self, a: Any, b: Any) -> bool:
+        if self.compare == "interval":
+            return intervals_agree(a, b, self.tolerance)
+        if self.compare == "date":
+            return dates_agree(a, b, self.tolerance)
+        if self.compare in ("person", "place"):
+            return same_entity(a, b, self.threshold)
+        return a == b or fuzz.ratio(a, b) >= self.threshold
+
+
+@dataclass(frozen=True)
+class _Unit:
+    """Mentions of one article that agree with each other: one statement."""
+
+    rows: tuple[Row, ...]
+    forms: tuple[Any, ...]
+
+    @property
+    def sort_key(self) -> tuple:
+        return tuple(r.sort_key for r in self.rows)
+
+
+# ---------------------------------------------------------------------------
+# display
+
+
+def _hhmm(minutes: float) -> str:
+    m = int(round(minutes))
+    return f"{(m // 60) % 24:02d}:{m % 60:02d}" + (" (+1 d)" if m >= 1440 else "")
+
+
+def _num(x: float) -> str:
+    if float(x).is_integer():
+        return f"{int(x):,}".replace(",", " ")
+    return f"{x:,.2f}".replace(",", " ").rstrip("0").rstrip(".")
+
+
+def _span_text(low: Any, high: Any, fmt: Callable[[Any], str]) -> str:
+    if low is None and high is None:
+        return ""
+    if high is None:
+        return f"≥ {fmt(low)}"
+    if low is None:
+        return f"≤ {fmt(high)}"
+    if low == high:
+        return fmt(low)
+    return f"{fmt(low)}–{fmt(high)}"
+
+
+def canonical(row: Row) -> str:
+    """The row's value in the table's units: "20:35 UTC", "45–55 min", "2022-01-10"."""
+    low, high = _number(row.low), _number(row.high)
+    if row.kind == "time":
+        text = _span_text(low, high, _hhmm)
+        return f"{text} UTC" if text and row.tz == "UTC" else text
+    if row.kind == "duration":
+        text = _span_text(low, high, _num)
+        return f"{text} min" if text else ""
+    if row.kind == "count":
+        text = _span_text(low, high, _num)
+        return f"{text}{' %' if row.unit == '%' else ''}" if text else ""
+    if row.kind == "ordinal":
+        text = _span_text(low, high, _num)
+        return f"rank {text}" if text else ""
+    if row.kind == "date":
+        if row.low is None:
+            return ""
+        if row.granularity == "month":
+            return str(row.low)[:7]
+        if row.granularity == "year":
+            return str(row.low)[:4]
+        return _span_text(str(row.low), None if row.high is None else str(row.high), str)
+    return row.value
+
+
+def display(row: Row) -> str:
+    """Readable value with its canonical form: "15h35 (20:35 UTC)"."""
+    canon = canonical(row)
+    if not canon or canon == row.value:
+        return row.value or canon
+    if not row.value:
+        return canon
+    return f"{row.value} ({canon})"
+
+
+def _unique(items: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(i for i in items if i))
+
+
+def _side(rows: Iterable[Row], *, value: str | None = None, low: Any = None, high: Any = None) -> Side:
+    """A side: articles sorted; ``quotes[i]`` is the first quote of ``articles[i]``."""
+    rows = sorted(rows, key=lambda r: r.sort_key)
+    first: dict[str, Row] = {}
+    for r in rows:
+        first.setdefault(r.article, r)
+    articles = sorted(first)
+    return Side(
+        value=value if value is not None else " / ".join(_unique(display(r) for r in rows)),
+        low=low,
+        high=high,
+        articles=tuple(articles),
+        quotes=tuple(first[a].quote for a in articles),
+        modalities=tuple(sorted({r.modality or "unknown" for r in rows})),
+        attributions=tuple(sorted({r.attribution for r in rows if r.attribution})),
+    )
+
+
+def _side_bounds(compare: str, units: list[_Unit]) -> tuple[Any, Any]:
+    """What the side's statements allow together: their intersection, else their hull."""
+    forms = [f for u in units for f in u.forms]
+    if compare == "interval":
+        inter: Interval | None = forms[0]
+        for f in forms[1:]:
+            inter = inter.intersection(f) if inter is not None else None
+        if inter is None:
+            lows = [f.low for f in forms]
+            highs = [f.high for f in forms]
+            inter = Interval(
+                None if None in lows else min(lows), None if None in highs else max(highs)
+            )
+        return _plain(inter.low), _plain(inter.high)
+    if compare == "date":
+        lo = max(f.lo for f in forms)
+        hi = min(f.hi for f in forms)
+        if lo > hi:
+            lo, hi = min(f.lo for f in forms), max(f.hi for f in forms)
+        return _iso(lo), _iso(hi)
+    keys = Counter(forms)
+    best = sorted(keys, key=lambda k: (-keys[k], -len(k), k))[0]
+    return best, None
+
+
+def _plain(x: float | None) -> float | int | None:
+    if x is None:
+        return None
+    return int(x) if float(x).is_integer() else x
+
+
+def _iso(d: date) -> str | None:
+    return None if d in (date.min, date.max) else d.isoformat()
+
+
+def _side_order(side: Side) -> tuple:
+    low = side.low
+    if isinstance(low, (int, float)):
+        return (0, float(low), "", side.value)
+    return (1, 0.0, "" if low is None else str(low), side.value)
+
+
+def _difference_note(sides: list[Side]) -> str:
+    """"planned versus actual", "according to X versus Y", when the sides differ so."""
+    parts = []
+    # A side labelled by modality only when its statements have one known modality.
+    known = [sorted(set(s.modalities) - {"unknown"}) for s in sides]
+    modalities = _unique(k[0] for k in known if len(k) == 1)
+    if len(modalities) > 1:
+        parts.append(" versus ".join(modalities))
+    attributions = _unique(", ".join(s.attributions) for s in sides)
+    if len(attributions) > 1:
+        parts.append("according to " + " versus ".join(attributions))
+    return "; ".join(parts)
+
+
+# ---------------------------------------------------------------------------
+# fact checks
+
+
+def _fact_findings(rows: list[Row], check: CheckLike) -> list[Finding]:
+    sem = _Semantics(check)
+    formed = [(r, sem.form(r)) for r in rows]
+    formed = [(r, f) for r, f in formed if f is not None]
+    if check.compare == "interval":
+        formed = _comparable_clock(formed)
+
+    def part_key(item: tuple[Row, Any]) -> tuple:
+        r = item[0]
+        return (
+            r.modality if getattr(check, "same_modality", False) else None,
+            (r.attribution or "") if getattr(check, "same_attribution", False) else None,
+            # A share and a head count are never the same number.
+            r.unit == "%" if check.compare == "interval" else None,
+        )
+
+    parts = partition_by(formed, part_key)
+    findings = []
+    for key in sorted(parts, key=lambda k: tuple("" if x is None else str(x) for x in k)):
+        note = _part_note(key) if len(parts) > 1 else ""
+        finding = _fact_finding(parts[key], check, sem, note)
+        if finding is not None:
+            findings.append(finding)
+    return findings
+
+
+def _comparable_clock(formed: list[tuple[Row, Any]]) -> list[tuple[Row, Any]]:
+    # A time with no known zone cannot be placed on the UTC clock: compare it
+    # only when no mention of the fact has a zone.
+    if any(r.kind == "time" and r.tz for r, _ in formed):
+        return [(r, f) for r, f in formed if r.kind != "time" or r.tz]
+    return formed
+
+
+def _part_note(key: tuple) -> str:
+    modality, attribution, percent = key
+    bits = []
+    if modality is not None:
+        bits.append(f"{modality} statements only")
+    if attribution is not None:
+        bits.append(f"according to {attribution}" if attribution else "no attribution")
+    if percent:
+        bits.append("percentages")
+    return "; ".join(bits)
+
+
+def _fact_finding(items: list[tuple[Row, Any]], check: CheckLike, sem: _Semantics, note: str) -> Finding | None:
+    if not items:
+        return None
+    units: list[_Unit] = []
+    by_article = partition_by(items, lambda it: it[0].article)
+    for article in sorted(by_article):
+        members = group_consistent(
+            by_article[article], lambda a, b: sem.agree(a[1], b[1]), key=lambda it: it[0].sort_key
+        )
+        units.extend(_Unit(tuple(r for r, _ in g), tuple(f for _, f in g)) for g in members)
+
+    def units_agree(a: _Unit, b: _Unit) -> bool:
+        return all(sem.agree(x, y) for x in a.forms for y in b.forms)
+
+    groups = group_consistent(units, units_agree, key=lambda u: u.sort_key)
+    sides = []
+    for group in groups:
+        low, high = _side_bounds(check.compare, group)
+        sides.append(_side([r for u in group for r in u.rows], low=low, high=high))
+    sides.sort(key=_side_order)
+
+    articles = {a for s in sides for a in s.articles}
+    if len(sides) > 1:
+        status = "conflict"
+        difference = _difference_note(sides)
+        note = "; ".join(n for n in (note, difference) if n)
+    elif len(articles) > 1:
+        status = "agree"
+    else:
+        status = "single_source"
+    fact = getattr(check, "fact", None) or getattr(check, "kind", None) or ""
+    return Finding(
+        rule=check.id,
+        fact=fact,
+        status=status,
+        severity=check.severity,
+        message=check.message,
+        groups=tuple(sides),
+        note=note,
+    )
+
+
+# ---------------------------------------------------------------------------
+# people: spelling and roles
+
+_WORD = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")
+
+
+def surname(name: str) -> str:
+    """The last word of a name as written, accents and case kept; capitals as a capitalised word."""
+    words = _WORD.findall(name or "")
+    if not words:
+        return ""
+    word = words[-1]
+    if len(word) > 1 and word.isupper():
+        word = "-".join(p.capitalize() for p in word.split("-"))
+    return word
+
+
+def _spells_key(word: str, key: str, threshold: float) -> bool:
+    last = key.split()[-1] if key.split() else ""
+    if not word or not last:
+        return False
+    return spelling_key(word) == spelling_key(last) or name_similarity(word, last) >= threshold
+
+
+def _entities(rows: list[Row], threshold: int) -> list[tuple[str, list[Row]]]:
+    """People grouped by ``same_entity`` on their keys, each with its fullest key."""
+    people = [r for r in rows if r.kind == "person" and (r.key or r.value)]
+    by_key = partition_by(people, lambda r: r.name_key)
+    keys = group_consistent(by_key, lambda a, b: same_entity(a, b, threshold))
+    out = []
+    for group in keys:
+        name = sorted(group, key=lambda k: (-len(k.split()), -len(k), k))[0]
+        out.append((name, [r for k in group for r in by_key[k]]))
+    out.sort(key=lambda e: e[0])
+    return out
+
+
+def _spelling_findings(rows: list[Row], check: CheckLike) -> list[Finding]:
+    threshold = getattr(check, "threshold", None) or DEFAULT_THRESHOLD
+    findings = []
+    for name, members in _entities(rows, threshold):
+        # A mention found through an alias ("chef du Kremlin") spells no name.
+        written = [r for r in members if _spells_key(surname(r.value), r.name_key, threshold)]
+        spellings = partition_by(written, lambda r: surname(r.value))
+        if len(spellings) < 2:
+            continue
+        counts = {s: len({r.article for r in rs}) for s, rs in spellings.items()}
+        ordered = sorted(counts, key=lambda s: (-counts[s], s))
+        listed = ", ".join(f"{s} ({counts[s]})" for s in sorted(counts))
+        findings.append(
+            Finding(
+                rule=check.id,
+                fact=f"person:{name}",
+                status="conflict",
+                severity=check.severity,
+                message=check.message,
+                groups=tuple(_side(spellings[s], value=s, low=s) for s in ordered),
+                note=f"spelling variants: {listed}; suggest {ordered[0]}",
+            )
+        )
+    return findings
+
+
+def _roles_findings(rows: list[Row], check: CheckLike) -> list[Finding]:
+    threshold = getattr(check, "threshold", None) or DEFAULT_THRESHOLD
+    findings = []
+    for name, members in _entities(rows, threshold):
+        with_role = [r for r in members if r.role and r.role.strip()]
+        groups = group_consistent(
+            with_role,
+            lambda a, b: role_compatible(a.role, b.role),
+            key=lambda r: (fold_key(r.role or ""),) + r.sort_key,
+        )
+        if len(groups) < 2:
+            continue
+        sides = [_side(g, value=" / ".join(_unique(r.role for r in g))) for g in groups]
+        listed = ", ".join(f"{s.value} ({len(s.articles)})" for s in sides)
+        findings.append(
+            Finding(
+                rule=check.id,
+                fact=f"person:{name}",
+                status="conflict",
+                severity=check.severity,
+                message=check.message,
+                groups=tuple(sides),
+                note=f"roles: {listed}",
+            )
+        )
+    return findings
+
+
+# ---------------------------------------------------------------------------
+# paired times
+
+_CLOCK = re.compile(r"(\d{1,2})\s*(?:h|:|H)\s*(\d{2})?")
+
+
+def clock_minutes(text: Any) -> int | None:
+    """Minutes after midnight of "15h35", "20:35", "9 h"; None when unreadable."""
+    if text is None:
+        return None
+    if isinstance(text, (int, float)) and not isinstance(text, bool):
+        return None if math.isnan(float(text)) else int(text)
+    m = _CLOCK.search(str(text))
+    if not m:
+        return None
+    hours, minutes = int(m.group(1)), int(m.group(2) or 0)
+    if hours > 24 or minutes > 59:
+        return None
+    return hours * 60 + minutes
+
+
+def _paired_findings(rows: list[Row], check: CheckLike) -> list[Finding]:
+    findings = []
+    for row in rows:
+        paired = row.paired
+        if row.kind != "time" or not isinstance(paired, dict) or paired.get("consistent") is not False:
+            continue
+        local, utc = paired.get("local"), paired.get("utc")
+        offset = paired.get("offset_minutes")
+        local_min = clock_minutes(local)
+        expected = None
+        if local_min is not None and isinstance(offset, (int, float)) and not _missing(offset):
+            expected = (local_min - int(offset)) % 1440
+        zone = ""
+        if isinstance(offset, (int, float)) and not _missing(offset):
+            sign = "+" if offset >= 0 else "-"
+            hours, mins = divmod(abs(int(offset)), 60)
+            zone = f" at UTC{sign}{hours}" + (f":{mins:02d}" if mins else "")
+        local_value = f"{local} local" + (f" = {_hhmm(expected)} UTC" if expected is not None else "")
+        stated = f"{utc} UTC stated" if utc else "UTC half"
+        note = f"{local}{zone} is " + (f"{_hhmm(expected)} UTC" if expected is not None else "another instant")
+        note += f", not {utc}" if utc else ""
+        stated_min = clock_minutes(utc)
+        findings.append(
+            Finding(
+                rule=check.id,
+                fact=row.fact or row.kind or "time",
+                status="conflict",
+                severity=check.severity,
+                message=check.message,
+                groups=(
+                    _side([row], value=local_value, low=expected, high=expected),
+                    _side([row], value=stated, low=stated_min, high=stated_min),
+                ),
+                note=note,
+            )
+        )
+    return findings
+
+
+# ---------------------------------------------------------------------------
+
+
+def _finding_order(f: Finding) -> tuple:
+    return (f.fact, f.rule, f.groups[0].value if f.groups else "", f.note, tuple(g.value for g in f.groups),
+            tuple(a for g in f.groups for a in g.articles))
+
+
+def run_checks(table: pd.DataFrame, checks: Iterable[CheckLike] | Any) -> list[Finding]:
+    """Run ``checks`` (or a rule set's ``.checks``) over the facts table."""
+    if hasattr(checks, "checks"):
+        checks = checks.checks
+    rows = table_rows(table)
+    findings: list[Finding] = []
+    for check in checks:
+        selected = _select(rows, check)
+        if check.compare in FACT_COMPARES:
+            findings.extend(_fact_findings(selected, check))
+        elif check.compare == "spelling":
+            findings.extend(_spelling_findings(selected, check))
+        elif check.compare == "roles":
+            findings.extend(_roles_findings(selected, check))
+        elif check.compare == "paired_time":
+            findings.extend(_paired_findings(selected, check))
+        else:
+            raise ValueError(f"check {check.id}: unknown compare {check.compare!r}")
+    findings.sort(key=_finding_order)
+    return findings
+
+
+def compare_kinds(checks: Iterable[CheckLike] | Any) -> dict[str, str]:
+    """Rule id -> compare kind, so renderers can tell a spelling finding from a fact."""
+    if hasattr(checks, "checks"):
+        checks = checks.checks
+    return {c.id: c.compare for c in checks}

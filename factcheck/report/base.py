@@ -1,0 +1,150 @@
+"""What every renderer shares: the ``Comparison`` result, sections, labels, escaping."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+
+from ..checks import display, table_rows
+from ..model import Finding, InputStatus
+
+FACT = "fact"
+PROBLEM_SECTIONS = ("spelling", "roles", "paired_time")
+
+
+@dataclass
+class Comparison:
+    """Everything a report shows about one run.
+
+    ``articles``: one dict an article read, keys ``id``, ``source``, ``date``,
+    ``status``, ``encoding``, in the order the columns should appear.
+    ``compares`` maps a rule id to its compare kind (``checks.compare_kinds``)
+    so that spelling, roles and paired-time findings get their own sections.
+    """
+
+    articles: list[dict[str, Any]]
+    inputs: list[InputStatus]
+    findings: list[Finding]
+    table: pd.DataFrame | None = None
+    rules_files: list[str] = field(default_factory=list)
+    compares: dict[str, str] = field(default_factory=dict)
+
+
+def section_of(finding: Finding, comparison: Comparison) -> str:
+    """``fact`` for a fact finding, else the problem kind (spelling, roles, paired_time)."""
+    compare = comparison.compares.get(finding.rule)
+    if compare is not None:
+        return compare if compare in PROBLEM_SECTIONS else FACT
+    # Without the rules, fall back on the notes checks.py writes for problems.
+    if finding.note.startswith("spelling variants:"):
+        return "spelling"
+    if finding.note.startswith("roles:"):
+        return "roles"
+    return FACT
+
+
+def fact_findings(comparison: Comparison) -> list[Finding]:
+    return [f for f in comparison.findings if section_of(f, comparison) == FACT]
+
+
+def problem_findings(comparison: Comparison, section: str) -> list[Finding]:
+    return [f for f in comparison.findings if section_of(f, comparison) == section]
+
+
+def article_ids(comparison: Comparison) -> list[str]:
+    """Column order: the articles as given, then any article only the findings know."""
+    ids = [str(a.get("id")) for a in comparison.articles if a.get("id") is not None]
+    extra = sorted({a for f in comparison.findings for a in f.articles} - set(ids))
+    return list(dict.fromkeys(ids + extra))
+
+
+def article_sources(comparison: Comparison) -> dict[str, str]:
+    return {str(a.get("id")): str(a.get("source") or a.get("id")) for a in comparison.articles}
+
+
+def cell_values(finding: Finding, article: str, own: dict[str, set[str]] | None = None) -> list[str]:
+    """The values an article gives in a finding (two when it contradicts itself).
+
+    A side's value joins the values of all its articles; with ``own`` (see
+    ``article_displays``) the cell keeps only the ones this article wrote.
+    """
+    out = []
+    for g in finding.groups:
+        if article not in g.articles:
+            continue
+        parts = g.value.split(" / ")
+        mine = [p for p in parts if own is not None and p in own.get(article, ())]
+        out.append(" / ".join(mine) if mine else g.value)
+    return out
+
+
+def article_displays(comparison: Comparison) -> dict[str, set[str]]:
+    """Article -> the displayed values of its mentions, as checks writes them into sides."""
+    if comparison.table is None or len(comparison.table) == 0:
+        return {}
+    out: dict[str, set[str]] = {}
+    for row in table_rows(comparison.table):
+        out.setdefault(row.article, set()).add(display(row))
+    return out
+
+
+VERDICTS = {
+    "agree": "agree",
+    "conflict": "conflict",
+    "single_source": "single source",
+}
+PROBLEM_VERDICTS = {"spelling": "spelling", "roles": "roles", "paired_time": "paired time"}
+
+
+def verdict(finding: Finding, comparison: Comparison) -> str:
+    section = section_of(finding, comparison)
+    if section != FACT:
+        return PROBLEM_VERDICTS[section]
+    return VERDICTS.get(finding.status, finding.status)
+
+
+def short_labels(labels: list[str], width: int = 12) -> list[str]:
+    """Labels cut to ``width`` characters, wider where cutting would make two alike."""
+    for w in range(width, max((len(x) for x in labels), default=0) + 1):
+        cut = [x if len(x) <= w else x[: w - 1] + "…" for x in labels]
+        if len(set(cut)) == len(set(labels)):
+            return cut
+    return list(labels)
+
+
+def truncate(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+# ---------------------------------------------------------------------------
+# Markdown escaping: article text must never become markup or HTML.
+
+_MD_PUNCT = set("\\`*_[]~#|!")
+_HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+# Constructs that only mean something at the start of a line.
+_LINE_START = re.compile(r"^(?:[-+=]|\d+(?=[.)]))")
+
+
+def escape_md(text: Any) -> str:
+    """Article text made inert for Markdown: HTML entities for ``< > &``,
+    backslash before Markdown punctuation (the pipe included, which keeps table
+    cells whole and is harmless elsewhere), line breaks and tabs as spaces."""
+    flat = " ".join(str("" if text is None else text).split())
+    out = []
+    for ch in flat:
+        if ch in _HTML:
+            out.append(_HTML[ch])
+        elif ch in _MD_PUNCT:
+            out.append("\\" + ch)
+        else:
+            out.append(ch)
+    escaped = "".join(out)
+    m = _LINE_START.match(escaped)
+    if m:
+        # "1." or "-" at the start of a blockquote line would open a list.
+        escaped = escaped[: m.end()] + "\\" + escaped[m.end():] if m.group(0)[0].isdigit() else "\\" + escaped
+    return escaped

@@ -1,0 +1,168 @@
+"""Markdown report, written for an editor with two minutes.
+
+Order: a headline, one table with a row a fact and a column an article, then
+conflicts with each side's words, then the rest.  Every piece of article text
+goes through ``escape_md`` so it can neither break the table nor carry HTML.
+The output depends only on the comparison: no clock, no paths of the machine.
+"""
+
+from __future__ import annotations
+
+from ..model import Finding, Side
+from .base import (
+    Comparison,
+    article_displays,
+    article_ids,
+    article_sources,
+    cell_values,
+    escape_md,
+    fact_findings,
+    problem_findings,
+)
+
+PROBLEM_TITLES = (
+    ("spelling", "Spelling variants"),
+    ("roles", "Roles"),
+    ("paired_time", "Paired times"),
+)
+
+
+def _plural(n: int, one: str, many: str | None = None) -> str:
+    return f"{n} {one if n == 1 else (many or one + 's')}"
+
+
+def _article_ref(article: str, sources: dict[str, str], line: int | None = None) -> str:
+    ref = escape_md(article)
+    source = sources.get(article)
+    if source and source != article:
+        ref += f" ({escape_md(source)})"
+    if line:
+        ref += f", line {line}"
+    return ref
+
+
+def _side_quotes(side: Side, sources: dict[str, str], shown: set[tuple[str, str]]) -> list[str]:
+    out = []
+    for i, (article, quote) in enumerate(zip(side.articles, side.quotes)):
+        line = side.lines[i] if i < len(side.lines) else None
+        if (article, quote) in shown:
+            # Both halves of a paired time come from one sentence: quote it once.
+            continue
+        shown.add((article, quote))
+        if quote:
+            out += [f"> {escape_md(quote)}", ">", f"> — {_article_ref(article, sources, line)}", ""]
+        else:
+            out += [f"— {_article_ref(article, sources, line)}", ""]
+    return out
+
+
+def _side_heading(side: Side) -> str:
+    bits = [f"**{escape_md(side.value)}**"]
+    known = [m for m in side.modalities if m != "unknown"]
+    if known:
+        bits.append(escape_md(", ".join(known)))
+    if side.attributions:
+        bits.append("according to " + escape_md(", ".join(side.attributions)))
+    bits.append(_plural(len(side.articles), "article"))
+    return " · ".join(bits)
+
+
+def _finding_heading(finding: Finding) -> str:
+    return f"### {escape_md(finding.fact)} ({escape_md(finding.rule)}, {escape_md(finding.severity)})"
+
+
+def _detailed(finding: Finding, sources: dict[str, str]) -> list[str]:
+    out = [_finding_heading(finding), "", escape_md(finding.message), ""]
+    if finding.note:
+        out += [f"*{escape_md(finding.note)}*", ""]
+    shown: set[tuple[str, str]] = set()
+    for side in finding.groups:
+        out += [_side_heading(side), ""]
+        out += _side_quotes(side, sources, shown)
+    return out
+
+
+def _summary_table(findings: list[Finding], ids: list[str], own: dict[str, set[str]]) -> list[str]:
+    header = ["fact", "verdict"] + [escape_md(i) for i in ids]
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    for f in findings:
+        label = {"conflict": "**conflict**", "agree": "agree", "single_source": "single source"}.get(
+            f.status, escape_md(f.status)
+        )
+        cells = [escape_md(" / ".join(cell_values(f, a, own))) or "—" for a in ids]
+        lines.append("| " + " | ".join([escape_md(f.fact), label] + cells) + " |")
+    return lines
+
+
+def _bullets(findings: list[Finding], sources: dict[str, str], with_quote: bool) -> list[str]:
+    if not findings:
+        return ["None.", ""]
+    out = []
+    for f in findings:
+        for side in f.groups:
+            articles = ", ".join(_article_ref(a, sources) for a in side.articles)
+            item = f"- **{escape_md(f.fact)}** ({escape_md(f.rule)}): {escape_md(side.value)} — {articles}"
+            if with_quote and side.quotes and side.quotes[0]:
+                item += f": “{escape_md(side.quotes[0])}”"
+            out.append(item)
+    return out + [""]
+
+
+def render_markdown(comparison: Comparison) -> str:
+    """The report as CommonMark with GFM tables; same comparison, same bytes."""
+    sources = article_sources(comparison)
+    ids = article_ids(comparison)
+    facts = fact_findings(comparison)
+    conflicts = [f for f in facts if f.status == "conflict"]
+    agreements = [f for f in facts if f.status == "agree"]
+    singles = [f for f in facts if f.status == "single_source"]
+    not_read = [i for i in comparison.inputs if not i.ok]
+    n_facts = len({f.fact for f in facts})
+
+    if conflicts:
+        title = f"{_plural(len(conflicts), 'conflict')} across {_plural(len(comparison.articles), 'article')}"
+    else:
+        title = f"No conflict across {_plural(len(comparison.articles), 'article')}"
+    headline = [
+        f"{_plural(len(comparison.articles), 'article')} read",
+        f"{_plural(n_facts, 'fact')} found",
+        _plural(len(conflicts), "conflict"),
+        f"{_plural(len(agreements), 'agreement')}",
+        f"{len(singles)} single-source {'fact' if len(singles) == 1 else 'facts'}",
+    ]
+    if not_read:
+        headline.append(f"{_plural(len(not_read), 'input')} not read")
+
+    out = [f"# {escape_md(title)}", "", " · ".join(headline), ""]
+    if facts:
+        out += _summary_table(facts, ids, article_displays(comparison)) + [""]
+    else:
+        out += ["No fact of the rules was found in the articles.", ""]
+
+    out += ["## Conflicts", ""]
+    if conflicts:
+        for f in conflicts:
+            out += _detailed(f, sources)
+    else:
+        out += ["None.", ""]
+
+    out += ["## Agreements", ""] + _bullets(agreements, sources, with_quote=False)
+    out += ["## Single-source facts", ""] + _bullets(singles, sources, with_quote=True)
+
+    for section, heading in PROBLEM_TITLES:
+        found = problem_findings(comparison, section)
+        if found:
+            out += [f"## {heading}", ""]
+            for f in found:
+                out += _detailed(f, sources)
+
+    if not_read:
+        out += ["## Inputs not read", ""]
+        for i in not_read:
+            reason = f"{i.status}: {i.reason}" if i.reason else i.status
+            out.append(f"- {escape_md(i.path)} — {escape_md(reason)}")
+        out.append("")
+
+    while out and out[-1] == "":
+        out.pop()
+    return "\n".join(out) + "\n"
