@@ -1,0 +1,1042 @@
+"""Rule files: schema, validation with located errors, compiled patterns.
+
+A rule file is checked like a linter's rule set: every problem becomes one
+``RuleError`` naming the file, the line and column of the offending key or
+value, and the valid choices.  A file with any error is skipped as a whole (a
+half-loaded story would bind mentions to the wrong facts without saying so);
+the other files still load, and the caller decides what to do with
+``RuleSet.errors`` (the CLI prints them and exits 2).
+
+Patterns are compiled when a rule set is loaded, never at import, on the
+accent-folded pattern text (matching runs on ``text.fold`` of the article),
+with the ``regex`` module so that every call can carry a time bound.
+"""
+
+from __future__ import annotations
+
+import difflib
+import importlib.resources
+import math
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Annotated, Any, Literal, Sequence, get_args
+
+import regex
+import yaml
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+from .model import KINDS, SEVERITIES, Kind, Severity
+from .text import fold, fold_key
+
+__all__ = [
+    "COMPARES", "RELATIONS", "SCOPES", "PATTERN_TIMEOUT", "REGEX_FLAGS", "PERSON",
+    "CheckRule", "Entity", "FactRule", "RuleError", "RuleFile", "RuleSet", "RuleTimeout",
+    "SafePattern", "Tolerance", "load_rules", "parse_bounds", "parse_quantity",
+    "parse_tolerance", "shipped_rules_dir",
+]
+
+Compare = Literal["interval", "date", "person", "place", "text", "spelling", "roles", "paired_time"]
+Scope = Literal["clause", "sentence"]
+Relation = Literal["none", "before", "after", "within", "since"]
+COMPARES: tuple[str, ...] = get_args(Compare)
+SCOPES: tuple[str, ...] = get_args(Scope)
+RELATIONS: tuple[str, ...] = get_args(Relation)
+
+# A check may name this pseudo-fact: every person mention is a fact of its own.
+PERSON = "person"
+
+# Seconds per call: long enough for any sane pattern on a long article, short
+# enough that a catastrophic one cannot stall a CI run.
+PATTERN_TIMEOUT = 0.25
+REGEX_FLAGS = regex.IGNORECASE | regex.V0
+
+# Which kinds each comparison can handle; anything else is a rule-file mistake.
+COMPARE_KINDS: dict[str, tuple[str, ...]] = {
+    "interval": ("time", "duration", "count", "ordinal"),
+    "date": ("date",),
+    "person": ("person",),
+    "place": ("place",),
+    "text": KINDS,
+    "spelling": ("person",),
+    "roles": ("person",),
+    "paired_time": ("time",),
+}
+TOLERANCE_COMPARES = ("interval", "date", "paired_time")
+THRESHOLD_COMPARES = ("person", "place", "text", "spelling", "roles")
+BOUNDS_KINDS = ("time", "duration", "count", "ordinal")
+
+_SECOND, _MINUTE, _HOUR, _DAY, _WEEK = 1 / 60, 1.0, 60.0, 1440.0, 10080.0
+_MINUTE_UNITS: dict[str, float] = {
+    **dict.fromkeys(("s", "sec", "secs", "seconde", "secondes", "second", "seconds"), _SECOND),
+    **dict.fromkeys(("min", "mins", "mn", "minute", "minutes"), _MINUTE),
+    **dict.fromkeys(("h", "hr", "hrs", "heure", "heures", "hour", "hours"), _HOUR),
+    **dict.fromkeys(("j", "jour", "jours", "d", "day", "days"), _DAY),
+    **dict.fromkeys(("sem", "semaine", "semaines", "w", "week", "weeks"), _WEEK),
+}
+_DAY_UNITS: dict[str, float] = {
+    **dict.fromkeys(("j", "jour", "jours", "d", "day", "days"), 1.0),
+    **dict.fromkeys(("sem", "semaine", "semaines", "w", "week", "weeks"), 7.0),
+}
+_UNIT_HELP = {id(_MINUTE_UNITS): "s, min, h, j/jours/days, sem/semaines/weeks",
+              id(_DAY_UNITS): "j/jours/days, sem/semaines/weeks"}
+# The unit a kind's numbers are in, and the written units that convert to it.
+_KIND_UNITS: dict[str, tuple[str, dict[str, float]]] = {
+    "time": ("minutes", _MINUTE_UNITS),
+    "duration": ("minutes", _MINUTE_UNITS),
+    "date": ("days", _DAY_UNITS),
+    "count": ("units", {}),
+    "ordinal": ("ranks", {}),
+    "person": ("units", {}),
+    "place": ("units", {}),
+}
+_QUANTITY = regex.compile(r"([+-]?(?:\d{1,3}(?:[ _]\d{3})+|\d+)(?:[.,]\d+)?)\s*(%|[a-z]+\.?)?")
+
+_FACT_ID = regex.compile(r"[A-Za-z][\w-]*(?:\.[\w-]+)*")
+_CHECK_ID = regex.compile(r"[A-Z]{2,4}\d{3}")
+_STORY_ID = regex.compile(r"[A-Za-z0-9][\w.-]*")
+_LANGUAGE = regex.compile(r"any|[a-z]{2,3}")
+
+
+# --------------------------------------------------------------------------
+# Errors and guarded patterns
+
+
+@dataclass(frozen=True)
+class RuleError:
+    """One problem in a rule file; ``line`` and ``col`` are 1-based."""
+
+    file: str
+    line: int
+    col: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.col}: {self.message}"
+
+
+class RuleTimeout(Exception):
+    """A rule's pattern ran past its time bound (a catastrophic regular expression)."""
+
+    def __init__(self, message: str, *, file: str = "", fact: str = "", pattern: str = "") -> None:
+        super().__init__(message)
+        self.file = file
+        self.fact = fact
+        self.pattern = pattern
+
+
+class SafePattern:
+    """A compiled pattern whose every call is time-bounded.
+
+    ``pos``/``endpos`` work as in ``re``: ``$`` matches at ``endpos`` and
+    ``\\G`` at ``pos`` (``^`` only ever matches at the real start of the text).
+    """
+
+    __slots__ = ("compiled", "patterns", "file", "fact", "role", "timeout")
+
+    def __init__(self, compiled: Any, *, patterns: Sequence[str] = (), file: str = "",
+                 fact: str = "", role: str = "", timeout: float = PATTERN_TIMEOUT) -> None:
+        self.compiled = compiled
+        self.patterns = tuple(patterns)  # as written in the rule file, for messages
+        self.file = file
+        self.fact = fact
+        self.role = role
+        self.timeout = timeout
+
+    @property
+    def pattern(self) -> str:
+        return self.compiled.pattern
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None):
+        return self._call(self.compiled.search, text, pos, endpos)
+
+    def match(self, text: str, pos: int = 0, endpos: int | None = None):
+        return self._call(self.compiled.match, text, pos, endpos)
+
+    def fullmatch(self, text: str, pos: int = 0, endpos: int | None = None):
+        return self._call(self.compiled.fullmatch, text, pos, endpos)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> list:
+        # Materialised inside the guard: a lazy iterator would time out in the caller's loop.
+        return self._call(lambda *a, **k: list(self.compiled.finditer(*a, **k)), text, pos, endpos)
+
+    def _call(self, method, text: str, pos: int, endpos: int | None):
+        try:
+            return method(text, pos, endpos, timeout=self.timeout)
+        except TimeoutError as exc:
+            shown = ", ".join(repr(p) for p in self.patterns) or repr(self.pattern)
+            where = f"{self.file or '<rules>'}, fact '{self.fact or '?'}'"
+            raise RuleTimeout(
+                f"{where}: {self.role or 'pattern'} {shown} took longer than {self.timeout:g} s "
+                f"on a text of {len(text)} characters; simplify the pattern (nested repeats backtrack)",
+                file=self.file, fact=self.fact, pattern=self.pattern,
+            ) from exc
+
+    def __repr__(self) -> str:
+        return f"SafePattern({self.pattern!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, SafePattern) and (self.pattern, self.compiled.flags) == (
+            other.pattern, other.compiled.flags)
+
+    def __hash__(self) -> int:
+        return hash(self.pattern)
+
+
+def _rule_error(message: str) -> PydanticCustomError:
+    return PydanticCustomError("rule", message)
+
+
+def _compile(pattern: str):
+    return regex.compile(fold(pattern), REGEX_FLAGS)
+
+
+def _check_pattern(pattern: str) -> str:
+    if not pattern.strip():
+        raise _rule_error("empty pattern: it would match everywhere")
+    try:
+        compiled = _compile(pattern)
+    except regex.error as exc:
+        raise _rule_error(f"invalid regular expression {pattern!r}: {exc}") from None
+    if compiled.fullmatch("") is not None:
+        raise _rule_error(f"pattern {pattern!r} matches the empty string, so it would match everywhere")
+    return pattern
+
+
+PatternText = Annotated[str, AfterValidator(_check_pattern)]
+
+
+# --------------------------------------------------------------------------
+# Quantities: tolerances and bounds
+
+
+def parse_quantity(value: Any, kind: str | None, *, what: str = "value") -> tuple[float, bool]:
+    """``(amount, is_percent)`` of a number or a quantity like "5 min", in the kind's unit.
+
+    ``kind`` None means the unit is unknown: only plain numbers and percentages parse.
+    Raises ``ValueError`` with a message fit for a rule-file error.
+    """
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        raise ValueError(f"{what} must be a number or a quantity like '5 min', not {_show(value)}")
+    if isinstance(value, (int, float)):
+        amount, unit = float(value), None
+    else:
+        m = _QUANTITY.fullmatch(fold(value).strip().lower())
+        if m is None:
+            raise ValueError(f"{what} {value!r} is not a number or a quantity like '5 min', '2 h', '10%'")
+        amount = float(regex.sub(r"[ _]", "", m.group(1)).replace(",", "."))
+        unit = m.group(2).rstrip(".") if m.group(2) else None
+    if not math.isfinite(amount):
+        raise ValueError(f"{what} {value!r} is not a finite number")
+    if unit is None:
+        return amount, False
+    if unit == "%":
+        return amount, True
+    if kind is None:
+        raise ValueError(f"{what} {value!r}: the unit depends on the fact's kind, which is unknown")
+    unit_name, units = _KIND_UNITS[kind]
+    if unit not in units:
+        if not units:
+            raise ValueError(f"{what} {value!r}: a {kind} {what} is a plain number ({unit_name}), without a unit")
+        raise ValueError(f"{what} {value!r}: unknown unit {unit!r} for a {kind}; "
+                         f"valid units: {_UNIT_HELP[id(units)]}")
+    return amount * units[unit], False
+
+
+def parse_tolerance(value: Any, kind: str | None) -> "Tolerance":
+    """A tolerance from "5 min", "2 h", "3 jours", "10%" or a number, in the kind's unit."""
+    amount, percent = parse_quantity(value, kind, what="tolerance")
+    if amount < 0:
+        raise ValueError(f"tolerance {value!r} is negative")
+    if percent:
+        if amount > 100:
+            raise ValueError(f"tolerance {value!r} is more than 100%")
+        return Tolerance(relative=amount / 100)
+    return Tolerance(absolute=amount)
+
+
+def parse_bounds(value: Any, kind: str) -> tuple[float, float]:
+    """``(low, high)`` from a pair like ``[1 min, 12 h]`` or ``[1000, 500000]``, in the kind's unit."""
+    if kind not in BOUNDS_KINDS:
+        raise ValueError(f"bounds apply only to kinds {', '.join(BOUNDS_KINDS)}, not {kind}")
+    if not isinstance(value, (list, tuple)) or len(value) != 2:
+        raise ValueError(f"bounds must be a pair [low, high], not {_show(value)}")
+    pair = []
+    for item in value:
+        amount, percent = parse_quantity(item, kind, what="bound")
+        if percent:
+            raise ValueError(f"bound {item!r}: a percentage is not a bound")
+        if amount < 0:
+            raise ValueError(f"bound {item!r} is negative")
+        pair.append(amount)
+    low, high = pair
+    if low > high:
+        raise ValueError(f"bounds {list(value)!r}: the low bound is above the high bound")
+    return low, high
+
+
+# --------------------------------------------------------------------------
+# Schema
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Tolerance(BaseModel):
+    """How far apart two values may be and still agree: in the kind's unit, or a fraction."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    absolute: float = 0.0
+    relative: float = 0.0
+
+
+class Entity(_Strict):
+    name: str
+    aliases: list[str] = Field(default_factory=list)
+
+    @field_validator("name")
+    @classmethod
+    def _name_not_blank(cls, name: str) -> str:
+        if not name.strip():
+            raise _rule_error("name is empty")
+        return name.strip()
+
+    @field_validator("aliases", mode="before")
+    @classmethod
+    def _no_aliases_when_null(cls, aliases: Any) -> Any:
+        return [] if aliases is None else aliases
+
+    @field_validator("aliases")
+    @classmethod
+    def _aliases_not_blank(cls, aliases: list[str]) -> list[str]:
+        if any(not a.strip() for a in aliases):
+            raise _rule_error("empty alias")
+        return [a.strip() for a in aliases]
+
+
+class _FactKey(str):
+    """A fact id that came from the key under ``facts:`` (never from the file's text)."""
+
+
+_PATTERN_ROLES = ("cues", "before", "after", "nouns", "exclude")
+
+
+class FactRule(_Strict):
+    """How a value mention binds to a declared fact.  ``id`` is its key under ``facts:``."""
+
+    id: str
+    kind: Kind
+    description: str = ""
+    scope: Scope = "clause"
+    cues: list[PatternText] = Field(default_factory=list)
+    before: list[PatternText] = Field(default_factory=list)
+    after: list[PatternText] = Field(default_factory=list)
+    nouns: list[PatternText] = Field(default_factory=list)
+    exclude: list[PatternText] = Field(default_factory=list)
+    bounds: tuple[float, float] | None = None
+    relations: list[Relation] | None = None
+
+    _file: str = PrivateAttr(default="")
+    _patterns: dict[str, SafePattern | None] | None = PrivateAttr(default=None)
+
+    @field_validator("id", mode="before")
+    @classmethod
+    def _id_from_key(cls, value: Any, info: ValidationInfo) -> Any:
+        if _from_loader(info) and not isinstance(value, _FactKey):
+            raise _rule_error("a fact's id is its key under 'facts:'; remove this 'id'")
+        if not isinstance(value, str) or not _FACT_ID.fullmatch(value):
+            raise _rule_error(f"fact id {value!r} must be letters, digits, '_' or '-' in dotted parts, "
+                              "like 'call.start_time'")
+        if value == PERSON:
+            raise _rule_error(f"'{PERSON}' is reserved: checks use it for every person mention")
+        return str(value)
+
+    @field_validator(*_PATTERN_ROLES, mode="before")
+    @classmethod
+    def _no_patterns_when_null(cls, patterns: Any) -> Any:
+        return [] if patterns is None else patterns
+
+    @field_validator("nouns")
+    @classmethod
+    def _nouns_only_for_counts(cls, nouns: list[str], info: ValidationInfo) -> list[str]:
+        kind = info.data.get("kind")
+        if nouns and kind is not None and kind != "count":
+            raise _rule_error(f"nouns apply only to count facts, not {kind}")
+        return nouns
+
+    @field_validator("bounds", mode="before")
+    @classmethod
+    def _parse_bounds(cls, value: Any, info: ValidationInfo) -> Any:
+        if value is None or "kind" not in info.data:
+            return None  # a bad kind is reported on its own
+        try:
+            return parse_bounds(value, info.data["kind"])
+        except ValueError as exc:
+            raise _rule_error(str(exc)) from None
+
+    @field_validator("relations")
+    @classmethod
+    def _relations_only_for_durations(cls, relations: list[str] | None, info: ValidationInfo):
+        if relations is None:
+            return None
+        kind = info.data.get("kind")
+        if kind is not None and kind != "duration":
+            raise _rule_error(f"relations apply only to duration facts, not {kind}")
+        if not relations:
+            raise _rule_error(f"relations is empty: name at least one of {', '.join(RELATIONS)}, or leave it out")
+        return list(dict.fromkeys(relations))
+
+    @model_validator(mode="after")
+    def _bindable_and_compiled(self, info: ValidationInfo) -> "FactRule":
+        if not (self.cues or self.before or self.after or self.nouns):
+            raise _rule_error(f"no cues, before, after or nouns: the fact would bind every {self.kind} mention")
+        self._file = _context(info).get("file", "")
+        self.compile()
+        return self
+
+    def compile(self, *, timeout: float = PATTERN_TIMEOUT) -> None:
+        """Build the guarded patterns (done when the rule set is loaded)."""
+        try:
+            self._patterns = {
+                "cues": self._join("cues", "(?:{})", timeout),
+                "before": self._join("before", r"(?:{})\W*$", timeout),
+                # \G, not ^: ^ never matches at a search's pos, only at the text's start.
+                "after": self._join("after", r"\G\W*(?:{})", timeout),
+                "nouns": self._join("nouns", "(?:{})", timeout),
+                "exclude": self._join("exclude", "(?:{})", timeout),
+            }
+        except regex.error as exc:
+            raise _rule_error(f"the patterns cannot be combined into one: {exc}") from None
+
+    def _join(self, role: str, template: str, timeout: float) -> SafePattern | None:
+        patterns: list[str] = getattr(self, role)
+        if not patterns:
+            return None
+        alternation = "|".join(f"(?:{fold(p)})" for p in patterns)
+        compiled = regex.compile(template.format(alternation), REGEX_FLAGS)
+        return SafePattern(compiled, patterns=patterns, file=self._file, fact=self.id, role=role,
+                           timeout=timeout)
+
+    def _pattern(self, role: str) -> SafePattern | None:
+        if self._patterns is None:
+            self.compile()
+        return self._patterns[role]
+
+    @property
+    def file(self) -> str:
+        """The rule file that declares this fact."""
+        return self._file
+
+    @property
+    def cue_pattern(self) -> SafePattern | None:
+        """Any cue; search it in the fact's scope (clause or sentence)."""
+        return self._pattern("cues")
+
+    @property
+    def before_pattern(self) -> SafePattern | None:
+        """Search with ``endpos`` = the value's start: matches when a ``before`` pattern ends there."""
+        return self._pattern("before")
+
+    @property
+    def after_pattern(self) -> SafePattern | None:
+        """Search or match with ``pos`` = the value's end: matches when an ``after`` pattern starts there."""
+        return self._pattern("after")
+
+    @property
+    def noun_pattern(self) -> SafePattern | None:
+        """``fullmatch`` it on the counted noun."""
+        return self._pattern("nouns")
+
+    @property
+    def exclude_pattern(self) -> SafePattern | None:
+        """Search it in the scope: a match vetoes the binding."""
+        return self._pattern("exclude")
+
+
+class CheckRule(_Strict):
+    id: str
+    fact: str | None = None
+    kind: Kind | None = None
+    compare: Compare
+    tolerance: Tolerance = Field(default_factory=Tolerance)
+    same_modality: bool = Field(default=False, strict=True)
+    same_attribution: bool = Field(default=False, strict=True)
+    threshold: int = Field(default=88, strict=True)
+    severity: Severity
+    message: str
+
+    _file: str = PrivateAttr(default="")
+    _target_kind: str | None = PrivateAttr(default=None)
+
+    @field_validator("id", mode="before")
+    @classmethod
+    def _id_shape(cls, value: Any) -> Any:
+        if not isinstance(value, str) or not _CHECK_ID.fullmatch(value):
+            raise _rule_error(f"check id {value!r} must be two to four capitals and three digits, like FC101")
+        return value
+
+    @field_validator("fact")
+    @classmethod
+    def _fact_is_declared(cls, fact: str | None, info: ValidationInfo) -> str | None:
+        kinds = _context(info).get("fact_kinds")
+        if fact is None or kinds is None or fact == PERSON or fact in kinds:
+            return fact
+        declared = [*sorted(k for k in kinds if k != PERSON), PERSON]
+        message = f"fact {fact!r} is not declared"
+        skipped_in = _context(info).get("skipped_facts", {}).get(fact)
+        if skipped_in:
+            message += f" (its file {skipped_in} has errors)"
+        message += _did_you_mean(fact, declared)
+        raise _rule_error(f"{message}; declared facts: {', '.join(declared)}")
+
+    @field_validator("compare")
+    @classmethod
+    def _compare_fits_kind(cls, compare: str, info: ValidationInfo) -> str:
+        kind = _target_kind(info)
+        if kind is not None and kind not in COMPARE_KINDS[compare]:
+            fitting = [c for c in COMPARES if kind in COMPARE_KINDS[c]]
+            raise _rule_error(f"compare '{compare}' cannot compare {kind} values; valid comparisons for {kind}: "
+                              f"{', '.join(fitting)}")
+        return compare
+
+    @field_validator("tolerance", mode="before")
+    @classmethod
+    def _parse_tolerance(cls, value: Any, info: ValidationInfo) -> Any:
+        if isinstance(value, Tolerance):
+            return value
+        compare = info.data.get("compare")
+        if compare is None or ("fact" not in info.data or "kind" not in info.data):
+            return Tolerance()  # the field that failed is reported on its own
+        if compare not in TOLERANCE_COMPARES:
+            raise _rule_error(f"tolerance applies only to compare {', '.join(TOLERANCE_COMPARES)}, not {compare}")
+        try:
+            return parse_tolerance(value, _target_kind(info))
+        except ValueError as exc:
+            raise _rule_error(str(exc)) from None
+
+    @field_validator("threshold")
+    @classmethod
+    def _threshold_fits(cls, threshold: int, info: ValidationInfo) -> int:
+        compare = info.data.get("compare")
+        if compare is not None and compare not in THRESHOLD_COMPARES:
+            raise _rule_error(f"threshold applies only to compare {', '.join(THRESHOLD_COMPARES)}, not {compare}")
+        if not 0 <= threshold <= 100:
+            raise _rule_error(f"threshold {threshold} is outside 0..100")
+        return threshold
+
+    @field_validator("message")
+    @classmethod
+    def _message_not_blank(cls, message: str) -> str:
+        if not message.strip():
+            raise _rule_error("message is empty")
+        return message.strip()
+
+    @model_validator(mode="after")
+    def _one_target(self, info: ValidationInfo) -> "CheckRule":
+        if (self.fact is None) == (self.kind is None):
+            raise _rule_error("a check needs exactly one of 'fact' (a declared fact or person) "
+                              "or 'kind' (every mention of that kind)")
+        self._file = _context(info).get("file", "")
+        kinds = _context(info).get("fact_kinds") or {}
+        self._target_kind = self.kind or (PERSON if self.fact == PERSON else kinds.get(self.fact))
+        return self
+
+    @property
+    def file(self) -> str:
+        """The rule file that declares this check."""
+        return self._file
+
+    @property
+    def target_kind(self) -> str | None:
+        """The kind of the values compared: the check's ``kind`` or its fact's (None if unknown)."""
+        return self._target_kind
+
+
+class RuleFile(_Strict):
+    story: str
+    language: str = "fr"
+    description: str = ""
+    entities: list[Entity] = Field(default_factory=list)
+    facts: dict[str, FactRule] = Field(default_factory=dict)
+    checks: list[CheckRule] = Field(default_factory=list)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _ids_from_keys(cls, data: Any) -> Any:
+        if not isinstance(data, dict):
+            return data
+        data = {**data}
+        for section in ("entities", "facts", "checks"):
+            if section in data and data[section] is None:
+                data[section] = {} if section == "facts" else []
+        facts = data.get("facts")
+        if isinstance(facts, dict):
+            data["facts"] = {
+                key: {**rule, "id": _FactKey(key)} if isinstance(rule, dict) and "id" not in rule else rule
+                for key, rule in facts.items()
+            }
+        return data
+
+    @field_validator("story")
+    @classmethod
+    def _story_id(cls, story: str) -> str:
+        if not _STORY_ID.fullmatch(story):
+            raise _rule_error(f"story {story!r} must be a stable id: letters, digits, '.', '_' or '-'")
+        return story
+
+    @field_validator("language")
+    @classmethod
+    def _language_code(cls, language: str) -> str:
+        if not _LANGUAGE.fullmatch(language):
+            raise _rule_error(f"language {language!r} must be a language code like 'fr', or 'any'")
+        return language
+
+
+def _context(info: ValidationInfo) -> dict:
+    return info.context if isinstance(info.context, dict) else {}
+
+
+def _from_loader(info: ValidationInfo) -> bool:
+    return bool(_context(info).get("loader"))
+
+
+def _target_kind(info: ValidationInfo) -> str | None:
+    data = info.data
+    if data.get("kind"):
+        return data["kind"]
+    fact = data.get("fact")
+    if fact == PERSON:
+        return PERSON
+    return (_context(info).get("fact_kinds") or {}).get(fact)
+
+
+def _did_you_mean(word: str, choices: Sequence[str]) -> str:
+    close = difflib.get_close_matches(word, choices, n=1)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def _show(value: Any) -> str:
+    if value is None:
+        return "nothing (null)"
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (YAML reads yes/no/on/off/true/false as booleans: quote it)"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, (list, tuple)):
+        return "a list"
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+# --------------------------------------------------------------------------
+# The rule set and its loading
+
+
+@dataclass
+class RuleSet:
+    """Every loaded rule file merged: facts and checks sorted by id."""
+
+    facts: dict[str, FactRule] = field(default_factory=dict)
+    checks: list[CheckRule] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)  # loaded files, in processing order
+    errors: list[RuleError] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def facts_of_kind(self, kind: str) -> list[FactRule]:
+        return [rule for rule in self.facts.values() if rule.kind == kind]
+
+    def alias_map(self) -> dict[str, str]:
+        """Folded lower-case alias (and name) -> canonical name."""
+        names: dict[str, str] = {}
+        for entity in self.entities:
+            for written in (entity.name, *entity.aliases):
+                names.setdefault(fold_key(written), entity.name)
+        return names
+
+
+def shipped_rules_dir() -> Path:
+    """The rules factcheck ships: inside the wheel, else the repository's ``rules/``."""
+    try:
+        packaged = importlib.resources.files("factcheck") / "_rules"
+        if packaged.is_dir():
+            return Path(str(packaged))
+    except (ModuleNotFoundError, OSError):  # pragma: no cover - broken installs
+        pass
+    return Path(__file__).resolve().parent.parent / "rules"
+
+
+@dataclass
+class _Source:
+    shown: str  # the path as the user would write it, for messages
+    path: Path  # resolved, for ordering and de-duplication
+    node: Any = None
+    data: Any = None
+    rule_file: RuleFile | None = None
+    errors: list[RuleError] = field(default_factory=list)
+
+    @property
+    def story(self) -> Any:
+        return self.data.get("story") if isinstance(self.data, dict) else None
+
+    def declared_kinds(self) -> dict[str, str | None]:
+        facts = self.data.get("facts") if isinstance(self.data, dict) else None
+        if not isinstance(facts, dict):
+            return {}
+        # A kind that is not valid is reported on its own; it must not mislead the checks.
+        return {str(k): (v.get("kind") if isinstance(v, dict) and v.get("kind") in KINDS else None)
+                for k, v in facts.items()}
+
+    def error_at(self, loc: Sequence[Any], message: str, *, at_key: bool = False) -> RuleError:
+        line, col = _position(self.node, loc, at_key=at_key)
+        return RuleError(self.shown, line, col, message)
+
+
+def load_rules(paths: Sequence[str | os.PathLike] | None = None, *, cwd: Path | None = None) -> RuleSet:
+    """Load, validate and merge rule files; problems go to ``RuleSet.errors``, never raised.
+
+    ``paths`` None: ``./rules`` (relative to ``cwd``) when it exists, else the
+    shipped rules.  A path may be a file or a folder (its ``*.yaml``/``*.yml``).
+    The shipped ``common.yaml`` is always added unless a given file's story is
+    ``common``.  Files are processed in a fixed order (common rules first, then
+    by resolved path), so the result never depends on the order of ``paths``.
+    """
+    base = Path.cwd() if cwd is None else Path(cwd)
+    errors: list[RuleError] = []
+    if paths is None:
+        local = base / "rules"
+        requested = [("rules", local)] if local.is_dir() else [(str(shipped_rules_dir()), shipped_rules_dir())]
+    else:
+        if isinstance(paths, (str, os.PathLike)):
+            paths = [paths]
+        requested = [(os.fspath(p), Path(p) if Path(p).is_absolute() else base / p) for p in paths]
+
+    sources = [_read(s) for s in _expand(requested, errors)]
+    if not any(s.story == "common" for s in sources):
+        common = shipped_rules_dir() / "common.yaml"
+        if common.is_file():
+            if all(s.path != common.resolve() for s in sources):
+                sources.insert(0, _read(_Source(str(common), common.resolve())))
+        else:
+            errors.append(RuleError(str(common), 1, 1, "the shipped common.yaml is missing: reinstall factcheck"))
+
+    # Common rules first: a story file that reuses a common id is the one to blame.
+    sources.sort(key=lambda s: (s.story != "common", str(s.path)))
+    loaded = _settle([s for s in sources if not s.errors])
+    errors.extend(e for s in sources for e in s.errors)
+    return _merge(loaded, errors)
+
+
+def _expand(requested: list[tuple[str, Path]], errors: list[RuleError]) -> list[_Source]:
+    spellings: dict[Path, set[str]] = {}
+    missing: list[RuleError] = []
+    for shown, path in requested:
+        if path.is_dir():
+            children = sorted(p for p in path.iterdir()
+                              if p.suffix in (".yaml", ".yml") and not p.name.startswith(".") and p.is_file())
+            if not children:
+                missing.append(RuleError(shown, 1, 1, "no rule files (*.yaml, *.yml) in this folder"))
+            for child in children:
+                spellings.setdefault(child.resolve(), set()).add(os.path.join(shown, child.name))
+        elif path.is_file():
+            spellings.setdefault(path.resolve(), set()).add(shown)
+        else:
+            missing.append(RuleError(shown, 1, 1, "no such file or folder"))
+    errors.extend(sorted(set(missing), key=str))
+    # One file named two ways is read once, under a name that does not depend on argument order.
+    return [_Source(min(spellings[p], key=lambda s: (len(s), s)), p) for p in sorted(spellings, key=str)]
+
+
+def _read(source: _Source) -> _Source:
+    try:
+        text = source.path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        source.errors.append(RuleError(source.shown, 1, 1, f"not UTF-8 text ({exc.reason} at byte {exc.start})"))
+        return source
+    except OSError as exc:
+        source.errors.append(RuleError(source.shown, 1, 1, f"cannot read: {exc.strerror or exc}"))
+        return source
+    loader = yaml.SafeLoader(text)
+    try:
+        source.node = loader.get_single_node()
+        if source.node is None:
+            source.errors.append(RuleError(source.shown, 1, 1, "empty rule file: expected a mapping with 'story:'"))
+            return source
+        source.data = loader.construct_document(source.node)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        detail = exc.problem or "invalid YAML"
+        if exc.context:
+            started = exc.context_mark
+            at = f" at line {started.line + 1}" if started and mark and started.line != mark.line else ""
+            detail = f"{detail} ({exc.context}{at})"
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        source.errors.append(RuleError(source.shown, line, col, f"YAML syntax error: {detail}"))
+        return source
+    except yaml.YAMLError as exc:
+        source.errors.append(RuleError(source.shown, 1, 1, f"YAML syntax error: {exc}"))
+        return source
+    finally:
+        loader.dispose()
+    source.errors.extend(_duplicate_keys(source))
+    return source
+
+
+def _duplicate_keys(source: _Source) -> list[RuleError]:
+    """YAML keeps the last of two equal keys silently; a rule file must not."""
+    found: list[RuleError] = []
+    seen_nodes: set[int] = set()
+    stack = [source.node]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen_nodes:
+            continue
+        seen_nodes.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            first: dict[str, Any] = {}
+            for key, value in node.value:
+                if isinstance(key, yaml.ScalarNode):
+                    if key.value in first:
+                        found.append(RuleError(
+                            source.shown, key.start_mark.line + 1, key.start_mark.column + 1,
+                            f"duplicate key {key.value!r} (first at line {first[key.value].start_mark.line + 1})"))
+                    else:
+                        first[key.value] = key
+                stack.append(value)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+    return sorted(found, key=lambda e: (e.line, e.col))
+
+
+def _settle(sources: list[_Source]) -> list[_Source]:
+    """Validate until no file is dropped: a dropped file's facts vanish, which can break another's checks."""
+    alive = list(sources)
+    skipped_facts: dict[str, str] = {}
+    while True:
+        fact_kinds: dict[str, str | None] = {}
+        for source in alive:
+            for fact, kind in source.declared_kinds().items():
+                fact_kinds.setdefault(fact, kind)
+        for source in alive:
+            source.rule_file, source.errors = _validate(source, fact_kinds, skipped_facts)
+        _cross_file_duplicates([s for s in alive if not s.errors])
+        dropped = [s for s in alive if s.errors]
+        if not dropped:
+            return alive
+        for source in dropped:
+            for fact in source.declared_kinds():
+                skipped_facts.setdefault(fact, source.shown)
+        alive = [s for s in alive if not s.errors]
+
+
+def _validate(source: _Source, fact_kinds: dict, skipped_facts: dict) -> tuple[RuleFile | None, list[RuleError]]:
+    context = {"loader": True, "file": source.shown, "fact_kinds": fact_kinds, "skipped_facts": skipped_facts}
+    try:
+        return RuleFile.model_validate(source.data, context=context), []
+    except ValidationError as exc:
+        found = [source.error_at(e["loc"], _describe(e, source.data), at_key=e["type"] == "extra_forbidden")
+                 for e in exc.errors(include_url=False)]
+        return None, sorted(found, key=lambda e: (e.line, e.col))
+
+
+def _cross_file_duplicates(sources: list[_Source]) -> None:
+    """First file in processing order keeps an id; a later file that reuses it is rejected."""
+    fact_owner: dict[str, str] = {}
+    check_owner: dict[str, str] = {}
+    alias_owner: dict[str, tuple[str, str, str]] = {}  # folded alias -> (folded name, name, where)
+    for source in sources:
+        rule_file = source.rule_file
+        found: list[RuleError] = []
+        facts: dict[str, str] = {}
+        for fact in rule_file.facts:
+            if fact in fact_owner:
+                found.append(source.error_at(("facts", fact), f"fact '{fact}': already declared in {fact_owner[fact]}",
+                                             at_key=True))
+            facts[fact] = _where(source, ("facts", fact), key=True)
+        checks: dict[str, str] = {}
+        for index, check in enumerate(rule_file.checks):
+            loc = ("checks", index, "id")
+            owner = check_owner.get(check.id) or checks.get(check.id)
+            if owner:
+                found.append(source.error_at(loc, f"check {check.id}: id already used in {owner}"))
+            checks.setdefault(check.id, _where(source, loc))
+        aliases: dict[str, tuple[str, str, str]] = {}
+        for index, entity in enumerate(rule_file.entities):
+            canonical = fold_key(entity.name)
+            written = [("name", entity.name)] + [(("aliases", i), a) for i, a in enumerate(entity.aliases)]
+            for part, text in written:
+                loc = ("entities", index, *(part if isinstance(part, tuple) else (part,)))
+                owner = alias_owner.get(fold_key(text)) or aliases.get(fold_key(text))
+                if owner and owner[0] != canonical:
+                    found.append(source.error_at(loc, f"entity '{entity.name}': {text!r} already names "
+                                                      f"entity '{owner[1]}' ({owner[2]})"))
+                aliases.setdefault(fold_key(text), (canonical, entity.name, _where(source, loc)))
+        if found:
+            source.errors = sorted(found, key=lambda e: (e.line, e.col))
+            source.rule_file = None
+            continue
+        for mine, owners in ((facts, fact_owner), (checks, check_owner), (aliases, alias_owner)):
+            for key, value in mine.items():
+                owners.setdefault(key, value)
+
+
+def _where(source: _Source, loc: Sequence[Any], *, key: bool = False) -> str:
+    line, col = _position(source.node, loc, at_key=key)
+    return f"{source.shown}:{line}:{col}"
+
+
+def _merge(sources: list[_Source], errors: list[RuleError]) -> RuleSet:
+    facts: dict[str, FactRule] = {}
+    checks: list[CheckRule] = []
+    entities: dict[str, Entity] = {}
+    for source in sources:
+        facts.update(source.rule_file.facts)
+        checks.extend(source.rule_file.checks)
+        for entity in source.rule_file.entities:
+            key = fold_key(entity.name)
+            if key in entities:
+                known = entities[key]
+                merged = list(dict.fromkeys([*known.aliases, *entity.aliases]))
+                entities[key] = known.model_copy(update={"aliases": merged})
+            else:
+                entities[key] = entity
+    return RuleSet(
+        facts=dict(sorted(facts.items())),
+        checks=sorted(checks, key=lambda c: c.id),
+        entities=list(entities.values()),
+        files=[s.shown for s in sources],
+        errors=errors,
+    )
+
+
+# --------------------------------------------------------------------------
+# Locating and wording validation errors
+
+
+def _position(root: Any, loc: Sequence[Any], *, at_key: bool = False) -> tuple[int, int]:
+    """1-based line and column of the node a pydantic ``loc`` points at.
+
+    A loc that leaves the YAML (a missing key, an id filled from a key) points
+    at the deepest key that exists, which is where a reader has to look.
+    """
+    if root is None:
+        return 1, 1
+    node, via_key = root, None
+    for step, part in enumerate(loc):
+        if part == "[key]":
+            break
+        if isinstance(node, yaml.MappingNode):
+            hit = next(((k, v) for k, v in reversed(node.value)
+                        if isinstance(k, yaml.ScalarNode) and k.value == str(part)), None)
+            if hit is None:
+                break
+            via_key, node = hit
+            if at_key and step == len(loc) - 1:
+                return _one_based(via_key.start_mark)
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+            node, via_key = node.value[part], None
+        else:
+            break
+    if via_key is not None and not isinstance(node, yaml.ScalarNode):
+        return _one_based(via_key.start_mark)
+    return _one_based(node.start_mark)
+
+
+def _one_based(mark: Any) -> tuple[int, int]:
+    return mark.line + 1, mark.column + 1
+
+
+_SECTION_MODELS: dict[str, type[BaseModel]] = {"facts": FactRule, "checks": CheckRule, "entities": Entity}
+_CHOICES: dict[str, tuple[str, str, tuple[str, ...]]] = {
+    "kind": ("kind", "kinds", KINDS),
+    "scope": ("scope", "scopes", SCOPES),
+    "compare": ("compare", "comparisons", COMPARES),
+    "severity": ("severity", "severities", SEVERITIES),
+    "relations": ("relation", "relations", RELATIONS),
+}
+_EXPECTED = {
+    "string_type": "text", "list_type": "a list", "tuple_type": "a list", "dict_type": "a mapping",
+    "model_type": "a mapping", "model_attributes_type": "a mapping", "dataclass_type": "a mapping",
+    "bool_type": "true or false", "bool_parsing": "true or false", "int_type": "a whole number",
+    "int_parsing": "a whole number", "int_from_float": "a whole number", "float_type": "a number",
+    "float_parsing": "a number",
+}
+
+
+def _describe(error: dict, data: Any) -> str:
+    loc = tuple(error["loc"])
+    subject, rest, model = _subject(loc, data)
+    path = _path_text(rest)
+    kind, value = error["type"], error.get("input")
+    if kind == "extra_forbidden":
+        valid = [name for name in model.model_fields if not (model is FactRule and name == "id")]
+        key = str(rest[-1]) if rest else "?"
+        detail = f"unknown key {key!r}{_did_you_mean(key, valid)}; valid keys: {', '.join(valid)}"
+    elif kind == "missing":
+        detail = f"missing required key {str(rest[-1]) if rest else '?'!r}"
+    elif kind == "literal_error":
+        field_name = next((str(p) for p in reversed(rest) if isinstance(p, str)), "")
+        label, plural, choices = _CHOICES.get(field_name, (field_name or "value", "values", ()))
+        if choices:
+            detail = f"invalid {label} {value!r}{_did_you_mean(str(value), choices)}; valid {plural}: {', '.join(choices)}"
+        else:
+            detail = f"{path}: {error['msg']}"
+    elif kind == "rule":
+        # Rule messages name their key; a list item also needs its index.
+        detail = f"{path}: {error['msg']}" if any(isinstance(p, int) for p in rest) else error["msg"]
+    elif kind in _EXPECTED:
+        detail = f"expected {_EXPECTED[kind]}, got {_show(value)}"
+        detail = f"{path}: {detail}" if path else detail
+    else:
+        detail = f"{path}: {error['msg']}" if path else error["msg"]
+    return f"{subject}: {detail}" if subject else detail
+
+
+def _subject(loc: tuple, data: Any) -> tuple[str, tuple, type[BaseModel]]:
+    if len(loc) < 2 or loc[0] not in _SECTION_MODELS:
+        return "", loc, RuleFile
+    section, item, rest = loc[0], loc[1], loc[2:]
+    model = _SECTION_MODELS[section]
+    if section == "facts":
+        return f"fact '{item}'", rest, model
+    entry = _item(data, section, item)
+    fallback = f"#{item + 1}" if isinstance(item, int) else str(item)
+    if section == "checks":
+        ident = entry.get("id") if isinstance(entry, dict) else None
+        shown = ident if isinstance(ident, str) and _CHECK_ID.fullmatch(ident) else fallback
+        return f"check {shown}", rest, model
+    name = entry.get("name") if isinstance(entry, dict) else None
+    shown = f"'{name.strip()}'" if isinstance(name, str) and name.strip() else fallback
+    return f"entity {shown}", rest, model
+
+
+def _item(data: Any, section: str, index: Any) -> Any:
+    items = data.get(section) if isinstance(data, dict) else None
+    if isinstance(items, list) and isinstance(index, int) and 0 <= index < len(items):
+        return items[index]
+    return None
+
+
+def _path_text(rest: tuple) -> str:
+    text = ""
+    for part in rest:
+        if part == "[key]":
+            continue
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text

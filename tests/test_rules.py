@@ -1,0 +1,635 @@
+"""Rule files: the shipped set, located errors, quantities, guarded patterns, path resolution."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from factcheck.rules import (
+    PATTERN_TIMEOUT,
+    CheckRule,
+    FactRule,
+    RuleError,
+    RuleTimeout,
+    Tolerance,
+    load_rules,
+    parse_bounds,
+    parse_tolerance,
+    shipped_rules_dir,
+)
+
+REPO = Path(__file__).resolve().parent.parent
+
+STORY = """\
+story: demo
+language: fr
+description: Une histoire de test.
+
+entities:
+  - name: Vladimir Poutine
+    aliases: ["chef du Kremlin"]
+
+facts:
+  troops.count:
+    kind: count
+    description: Nombre de soldats
+    nouns: ['soldats?', 'militaires']
+
+  talks.date:
+    kind: date
+    cues: ['négociations?', 'pourparlers']
+
+checks:
+  - id: DM101
+    fact: troops.count
+    compare: interval
+    tolerance: 10%
+    severity: warning
+    message: Les sources ne donnent pas le même nombre de soldats.
+
+  - id: DM102
+    fact: talks.date
+    compare: date
+    severity: error
+    message: Les sources ne donnent pas la même date.
+"""
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return path
+
+
+def errors_of(path: Path, cwd: Path) -> list[RuleError]:
+    rules = load_rules([path], cwd=cwd)
+    return [e for e in rules.errors if e.file == str(path)]
+
+
+def line_of(path: Path, needle: str) -> int:
+    """1-based line of the first line containing ``needle``."""
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if needle in line:
+            return number
+    raise AssertionError(f"{needle!r} not in {path}")
+
+
+# --------------------------------------------------------------------------
+# The shipped rules
+
+
+def test_shipped_rules_load_without_error(tmp_path):
+    rules = load_rules(cwd=tmp_path)  # no ./rules there: the shipped set
+    assert rules.errors == []
+    assert {"call.date", "call.start_time", "call.duration", "call.requested_by", "troops.count",
+            "talks.date", "talks.place", "talks.us_negotiator", "talks.ru_negotiator"} <= set(rules.facts)
+    assert {Path(f).name for f in rules.files} == {"biden-putin-call-2021.yaml", "common.yaml"}
+    assert list(rules.facts) == sorted(rules.facts)
+    assert [c.id for c in rules.checks] == sorted(c.id for c in rules.checks)
+
+
+def test_shipped_rules_parse_into_the_kinds_units(tmp_path):
+    rules = load_rules(cwd=tmp_path)
+    assert rules.facts["call.duration"].bounds == (1.0, 720.0)
+    assert rules.facts["call.duration"].relations == ["none"]
+    checks = {c.id: c for c in rules.checks}
+    assert checks["FC106"].tolerance == Tolerance(relative=0.1)
+    assert checks["FC102"].tolerance == Tolerance(absolute=0.0)
+    assert checks["FC003"].target_kind == "time" and checks["FC003"].fact is None
+    assert checks["FC001"].target_kind == "person"
+    assert rules.alias_map()["chef du kremlin"] == "Vladimir Poutine"
+    assert rules.alias_map()["maitre du kremlin"] == "Vladimir Poutine"
+    assert rules.alias_map()["vladimir poutine"] == "Vladimir Poutine"
+
+
+def _documented_rule_ids() -> dict[str, dict[str, str]]:
+    text = (REPO / "docs" / "rules.md").read_text(encoding="utf-8")
+    section = text.split("## Rule ids", 1)[1]
+    rows = [line for line in section.splitlines() if line.startswith("|")]
+    header = [cell.strip() for cell in rows[0].strip("|").split("|")]
+    assert set(rows[1].replace("|", "").strip()) <= set("-: ")
+    table = {}
+    for row in rows[2:]:
+        cells = dict(zip(header, (cell.strip() for cell in row.strip("|").split("|"))))
+        table[cells["id"]] = cells
+    return table
+
+
+def test_every_shipped_check_is_documented_and_vice_versa(tmp_path):
+    documented = _documented_rule_ids()
+    rules = load_rules(cwd=tmp_path)
+    shipped = {c.id: c for c in rules.checks}
+    assert set(shipped) == set(documented)
+    for rule_id, row in documented.items():
+        check = shipped[rule_id]
+        assert Path(check.file).name == row["file"], rule_id
+        expected_fact = check.fact if check.fact else f"any {check.kind}"
+        assert row["fact"] == expected_fact, rule_id
+
+
+def test_shipped_rules_dir_is_the_repository_rules_folder_in_a_checkout():
+    assert (shipped_rules_dir() / "common.yaml").is_file()
+
+
+# --------------------------------------------------------------------------
+# Located errors
+
+
+def test_unknown_key_names_file_line_key_and_valid_keys(tmp_path):
+    path = write(tmp_path, "story.yaml", STORY.replace("    description: Nombre de soldats\n",
+                                                       "    cuess: ['soldats']\n"))
+    errors = errors_of(path, tmp_path)
+    assert len(errors) == 1
+    error = errors[0]
+    assert error.file == str(path)
+    assert error.line == line_of(path, "cuess:")
+    assert error.col == 5
+    assert "'cuess'" in error.message and "fact 'troops.count'" in error.message
+    assert "valid keys:" in error.message and "cues" in error.message and "nouns" in error.message
+    assert "did you mean 'cues'" in error.message
+    assert str(error).startswith(f"{path}:{error.line}:5: ")
+
+
+def test_bad_kind_lists_the_valid_kinds(tmp_path):
+    path = write(tmp_path, "story.yaml", STORY.replace("kind: count", "kind: cont"))
+    (error,) = errors_of(path, tmp_path)
+    assert error.line == line_of(path, "kind: cont")
+    assert error.col == len("    kind: ") + 1
+    assert "'cont'" in error.message
+    assert "time, duration, count, date, ordinal, place, person" in error.message
+
+
+@pytest.mark.parametrize("field, bad, choices", [
+    ("compare: date", "compare: dates", "interval, date, person, place, text, spelling, roles, paired_time"),
+    ("severity: error", "severity: fatal", "error, warning, info"),
+])
+def test_bad_choice_lists_the_valid_choices(tmp_path, field, bad, choices):
+    path = write(tmp_path, "story.yaml", STORY.replace(field, bad))
+    (error,) = errors_of(path, tmp_path)
+    assert error.line == line_of(path, bad)
+    assert choices in error.message
+    assert "check DM102" in error.message
+
+
+def test_bad_scope_lists_the_valid_scopes(tmp_path):
+    path = write(tmp_path, "story.yaml", STORY.replace("    kind: date\n", "    kind: date\n    scope: paragraph\n"))
+    (error,) = errors_of(path, tmp_path)
+    assert error.line == line_of(path, "scope: paragraph")
+    assert "clause, sentence" in error.message
+
+
+def test_yaml_syntax_error_names_line_and_column(tmp_path):
+    path = write(tmp_path, "story.yaml", "story: demo\nfacts:\n  a:\n    kind: time\n   cues: ['x']\n")
+    (error,) = errors_of(path, tmp_path)
+    assert error.message.startswith("YAML syntax error")
+    assert (error.line, error.col) == (5, 4)
+
+
+def test_unclosed_flow_list_is_a_syntax_error(tmp_path):
+    path = write(tmp_path, "story.yaml", "story: demo\nfacts:\n  a:\n    kind: time\n    cues: ['x'\n")
+    (error,) = errors_of(path, tmp_path)
+    assert "YAML syntax error" in error.message and "line 5" in error.message
+
+
+def test_duplicate_check_ids_across_files_reject_the_later_file(tmp_path):
+    first = write(tmp_path, "a.yaml", STORY)
+    second = write(tmp_path, "b.yaml", STORY.replace("story: demo", "story: other")
+                   .replace("troops.count", "troops.total").replace("talks.date", "talks.day"))
+    rules = load_rules([tmp_path], cwd=tmp_path)
+    assert rules.files[-1] == str(first) and str(second) not in rules.files
+    messages = [e for e in rules.errors if e.file == str(second)]
+    assert {e.line for e in messages} == {line_of(second, "id: DM101"), line_of(second, "id: DM102")}
+    assert all("already used in" in e.message and str(first) in e.message for e in messages)
+    assert "troops.total" not in rules.facts and "troops.count" in rules.facts
+
+
+def test_duplicate_fact_ids_across_files(tmp_path):
+    write(tmp_path, "a.yaml", STORY)
+    second = write(tmp_path, "b.yaml", "story: other\nfacts:\n  troops.count:\n    kind: count\n"
+                                       "    nouns: ['chars']\n")
+    rules = load_rules([tmp_path], cwd=tmp_path)
+    (error,) = [e for e in rules.errors if e.file == str(second)]
+    assert (error.line, error.col) == (3, 3)
+    assert "troops.count" in error.message and "already declared in" in error.message
+    assert rules.facts["troops.count"].nouns == ["soldats?", "militaires"]
+
+
+def test_duplicate_check_id_inside_one_file(tmp_path):
+    path = write(tmp_path, "story.yaml", STORY.replace("id: DM102", "id: DM101"))
+    (error,) = errors_of(path, tmp_path)
+    second = [n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if "id: DM101" in line][1]
+    assert (error.line, error.col) == (second, len("  - id: ") + 1)
+    assert "DM101" in error.message and "already used" in error.message
+
+
+def test_duplicate_yaml_key_is_an_error(tmp_path):
+    path = write(tmp_path, "story.yaml", STORY.replace("  talks.date:", "  troops.count:"))
+    (error,) = errors_of(path, tmp_path)
+    assert "duplicate key 'troops.count'" in error.message
+    assert error.line == line_of(path, "  troops.count:") + 5
+
+
+def test_check_on_undeclared_fact_lists_declared_facts_and_person(tmp_path):
+    path = write(tmp_path, "story.yaml", STORY.replace("fact: talks.date", "fact: talks.dat"))
+    (error,) = errors_of(path, tmp_path)
+    assert error.line == line_of(path, "fact: talks.dat")
+    assert "'talks.dat' is not declared" in error.message
+    assert "declared facts: talks.date, troops.count, person" in error.message
+    assert "did you mean 'talks.date'" in error.message
+
+
+def test_check_may_use_a_fact_of_another_file(tmp_path):
+    write(tmp_path, "a.yaml", STORY)
+    write(tmp_path, "b.yaml", """\
+        story: other
+        checks:
+          - id: OT101
+            fact: troops.count
+            compare: text
+            threshold: 100
+            severity: info
+            message: Même texte.
+    """)
+    rules = load_rules([tmp_path], cwd=tmp_path)
+    assert rules.errors == []
+    assert {c.id for c in rules.checks} >= {"OT101", "DM101"}
+
+
+def test_check_on_a_fact_of_a_skipped_file_says_why(tmp_path):
+    write(tmp_path, "a.yaml", STORY.replace("kind: date", "kind: dates"))
+    other = write(tmp_path, "b.yaml", """\
+        story: other
+        checks:
+          - id: OT101
+            fact: troops.count
+            compare: interval
+            severity: info
+            message: Pas le même nombre.
+    """)
+    rules = load_rules([tmp_path], cwd=tmp_path)
+    (error,) = [e for e in rules.errors if e.file == str(other)]
+    assert "troops.count" in error.message and "has errors" in error.message
+    assert rules.facts == {} and [c.id for c in rules.checks] == ["FC001", "FC002", "FC003"]
+
+
+def test_invalid_regular_expression_names_the_pattern_and_the_error(tmp_path):
+    path = write(tmp_path, "story.yaml", STORY.replace("'soldats?'", "'(soldats'"))
+    (error,) = errors_of(path, tmp_path)
+    assert error.line == line_of(path, "(soldats")
+    assert error.col == line_of_text(path, error.line).index("'(soldats'") + 1
+    assert "'(soldats'" in error.message and "missing )" in error.message
+    assert "nouns[0]" in error.message
+
+
+def line_of_text(path: Path, line: int) -> str:
+    return path.read_text(encoding="utf-8").splitlines()[line - 1]
+
+
+def test_a_file_with_errors_is_skipped_and_the_others_still_load(tmp_path):
+    write(tmp_path, "good.yaml", STORY)
+    bad = write(tmp_path, "bad.yaml", "story: bad\nfacts:\n  x.y:\n    kind: time\n    cues: ['appel']\n"
+                                      "    bounds: [1 min]\n")
+    rules = load_rules([tmp_path], cwd=tmp_path)
+    assert [e.file for e in rules.errors] == [str(bad)]
+    assert "x.y" not in rules.facts and "troops.count" in rules.facts
+    assert str(bad) not in rules.files
+
+
+def test_missing_path_is_an_error(tmp_path):
+    rules = load_rules(["nowhere.yaml"], cwd=tmp_path)
+    assert [str(e) for e in rules.errors] == ["nowhere.yaml:1:1: no such file or folder"]
+    assert [Path(f).name for f in rules.files] == ["common.yaml"]
+
+
+def test_rule_error_string_form():
+    assert str(RuleError("rules/x.yaml", 3, 7, "boom")) == "rules/x.yaml:3:7: boom"
+
+
+# Forms that must not validate: (replace this, by that, expected words in the message).
+INVALID = [
+    ("story: demo", "story: ''", "story"),
+    ("story: demo", "story: 2021", "expected text"),
+    ("language: fr", "language: French", "language"),
+    ("language: fr", "langage: fr", "unknown key 'langage'"),
+    ("    kind: count\n", "    kind: count\n    id: troops\n", "key under 'facts:'"),
+    ("    kind: count\n", "    kind: count\n    scope: clause\n    cues: 'soldats'\n", "expected a list"),
+    ("    kind: count\n", "    kind: count\n    cues: ['']\n", "empty pattern"),
+    ("    kind: count\n", "    kind: count\n    cues: ['x?']\n", "matches the empty string"),
+    ("    kind: count\n", "    kind: count\n    cues: [no]\n", "quote it"),
+    ("    kind: count\n", "    kind: count\n    bounds: [10, 1]\n", "low bound is above"),
+    ("    kind: count\n", "    kind: count\n    bounds: [1 min, 10]\n", "plain number"),
+    ("    kind: count\n", "    kind: count\n    bounds: [1, 2, 3]\n", "pair"),
+    ("    kind: count\n", "    kind: count\n    bounds: [1, 10%]\n", "percentage"),
+    ("    kind: count\n", "    kind: count\n    relations: [none]\n", "only to duration"),
+    ("    kind: date\n", "    kind: date\n    bounds: [1, 2]\n", "bounds apply only"),
+    ("    kind: date\n", "    kind: date\n    nouns: ['jours']\n", "nouns apply only to count"),
+    ("    nouns: ['soldats?', 'militaires']\n", "", "would bind every count"),
+    ("  troops.count:", "  person:", "reserved"),
+    ("  troops.count:", "  troops count:", "fact id"),
+    ("id: DM101", "id: D101", "two to four capitals"),
+    ("id: DM101", "id: DM1010", "two to four capitals"),
+    ("tolerance: 10%", "tolerance: 5 min", "plain number"),
+    ("tolerance: 10%", "tolerance: -5", "negative"),
+    ("tolerance: 10%", "tolerance: 150%", "more than 100%"),
+    ("tolerance: 10%", "tolerance: beaucoup", "not a number"),
+    ("tolerance: 10%", "threshold: 90", "threshold applies only"),
+    ("compare: date", "compare: date\n    tolerance: 2 h", "unknown unit 'h' for a date"),
+    ("compare: date", "compare: interval", "cannot compare date values"),
+    ("compare: date", "compare: person", "cannot compare date values"),
+    ("compare: interval", "compare: text", "tolerance applies only"),
+    ("compare: interval", "compare: text\n    threshold: 101", "outside 0..100"),
+    ("fact: talks.date", "fact: talks.date\n    kind: date", "exactly one of 'fact'"),
+    ("    fact: talks.date\n", "", "exactly one of 'fact'"),
+    ("severity: error", "severity: Error", "valid severities"),
+    ("message: Les sources ne donnent pas la même date.", "message: ''", "message is empty"),
+    ("message: Les sources ne donnent pas la même date.", "message:", "expected text"),
+    ("    severity: warning\n", "    severity: warning\n    same_modality: 'yes'\n", "true or false"),
+    ("    severity: warning\n", "", "missing required key 'severity'"),
+    ('aliases: ["chef du Kremlin"]', 'aliases: "chef du Kremlin"', "expected a list"),
+    ('aliases: ["chef du Kremlin"]', 'alias: ["chef du Kremlin"]', "valid keys: name, aliases"),
+    ("entities:\n", "entities:\n  - name: Poutine\n    aliases: [Vladimir Poutine]\n", "already names entity 'Poutine'"),
+]
+
+
+@pytest.mark.parametrize("old, new, expected", INVALID, ids=[case[1].strip() or case[0].strip() for case in INVALID])
+def test_forms_that_must_not_validate(tmp_path, old, new, expected):
+    assert old in STORY
+    path = write(tmp_path, "story.yaml", STORY.replace(old, new, 1))
+    rules = load_rules([path], cwd=tmp_path)
+    errors = [e for e in rules.errors if e.file == str(path)]
+    assert errors, f"{new!r} validated"
+    assert any(expected in e.message for e in errors), [str(e) for e in errors]
+    assert all(e.line >= 1 and e.col >= 1 for e in errors)
+    assert str(path) not in rules.files and "DM101" not in {c.id for c in rules.checks}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("", "empty rule file"),
+    ("- story: demo\n", "expected a mapping"),
+    ("story: demo\n---\nstory: again\n", "YAML syntax error"),
+    ("story: [demo\n", "YAML syntax error"),
+])
+def test_files_that_are_not_rule_files(tmp_path, text, expected):
+    path = write(tmp_path, "story.yaml", text)
+    errors = errors_of(path, tmp_path)
+    assert errors and expected in errors[0].message
+
+
+def test_not_utf8_is_an_error(tmp_path):
+    path = tmp_path / "story.yaml"
+    path.write_bytes("story: d\xe9mo\n".encode("latin-1"))
+    (error,) = errors_of(path, tmp_path)
+    assert "not UTF-8" in error.message
+
+
+def test_error_lines_point_at_missing_keys_owner(tmp_path):
+    path = write(tmp_path, "story.yaml", STORY.replace("    kind: date\n", ""))
+    (error,) = errors_of(path, tmp_path)
+    assert error.line == line_of(path, "  talks.date:")
+    assert "missing required key 'kind'" in error.message and "fact 'talks.date'" in error.message
+
+
+# --------------------------------------------------------------------------
+# Quantities
+
+
+@pytest.mark.parametrize("value, kind, expected", [
+    ("5 min", "time", Tolerance(absolute=5)),
+    ("2 h", "duration", Tolerance(absolute=120)),
+    ("2h", "duration", Tolerance(absolute=120)),
+    ("1,5 h", "duration", Tolerance(absolute=90)),
+    ("30 s", "duration", Tolerance(absolute=0.5)),
+    ("3 days", "duration", Tolerance(absolute=3 * 1440)),
+    ("10%", "count", Tolerance(relative=0.1)),
+    ("10 %", "duration", Tolerance(relative=0.1)),
+    ("3 jours", "date", Tolerance(absolute=3)),
+    ("3 days", "date", Tolerance(absolute=3)),
+    ("2 semaines", "date", Tolerance(absolute=14)),
+    (1000, "count", Tolerance(absolute=1000)),
+    ("10 000", "count", Tolerance(absolute=10_000)),
+    (2.5, "ordinal", Tolerance(absolute=2.5)),
+    (0, "time", Tolerance()),
+])
+def test_tolerance_parsing(value, kind, expected):
+    assert parse_tolerance(value, kind) == expected
+
+
+@pytest.mark.parametrize("value, kind", [
+    ("5 min", "date"), ("5 min", "count"), ("5 kg", "duration"), ("cinq minutes", "duration"),
+    (True, "count"), (None, "count"), ([5], "count"), ("-1 h", "duration"), ("101%", "count"),
+    ("5 min", None), ("nan", "count"), (float("inf"), "count"),
+])
+def test_tolerance_rejects(value, kind):
+    with pytest.raises(ValueError):
+        parse_tolerance(value, kind)
+
+
+@given(st.integers(min_value=0, max_value=10_000))
+def test_hours_are_sixty_minutes(hours):
+    assert parse_tolerance(f"{hours} h", "duration").absolute == hours * 60
+    assert parse_tolerance(f"{hours} heures", "time").absolute == hours * 60
+
+
+@pytest.mark.parametrize("value, kind, expected", [
+    (["1 min", "12 h"], "duration", (1, 720)),
+    (["1 min", "3 days"], "duration", (1, 4320)),
+    (["1 j", "2 semaines"], "duration", (1440, 20160)),
+    ([100, 500_000], "count", (100, 500_000)),
+    (["1 000", "20 000"], "count", (1000, 20_000)),
+    (["0,5", "2.5"], "count", (0.5, 2.5)),
+    ([1, 3], "ordinal", (1, 3)),
+    (["6 h", "23 h"], "time", (360, 1380)),
+])
+def test_bounds_parsing(value, kind, expected):
+    assert parse_bounds(value, kind) == expected
+
+
+@pytest.mark.parametrize("value, kind", [
+    (["1 min"], "duration"), ("1 min", "duration"), (["12 h", "1 min"], "duration"),
+    ([1, 2], "date"), ([1, 2], "person"), (["1 min", "2 min"], "count"), ([1, "10%"], "count"),
+])
+def test_bounds_rejects(value, kind):
+    with pytest.raises(ValueError):
+        parse_bounds(value, kind)
+
+
+def test_bounds_in_a_file_are_in_the_kinds_unit(tmp_path):
+    path = write(tmp_path, "story.yaml", STORY.replace("    kind: count\n",
+                                                       "    kind: count\n    bounds: [1000, 500 000]\n"))
+    rules = load_rules([path], cwd=tmp_path)
+    assert rules.errors == []
+    assert rules.facts["troops.count"].bounds == (1000, 500_000)
+
+
+# --------------------------------------------------------------------------
+# Compiled patterns
+
+
+def test_cues_match_accent_insensitively_on_folded_text(tmp_path):
+    rules = load_rules([write(tmp_path, "story.yaml", STORY)], cwd=tmp_path)
+    cue = rules.facts["talks.date"].cue_pattern
+    assert cue.search("les negociations de Genève") is not None
+    assert cue.search("LES NEGOCIATION") is not None
+    assert cue.search("les discussions") is None
+    assert [m.group(0) for m in cue.finditer("pourparlers puis negociations")] == ["pourparlers", "negociations"]
+
+
+def test_noun_pattern_is_for_fullmatch(tmp_path):
+    rules = load_rules([write(tmp_path, "story.yaml", STORY)], cwd=tmp_path)
+    nouns = rules.facts["troops.count"].noun_pattern
+    assert nouns.fullmatch("Soldats") and nouns.fullmatch("soldat") and nouns.fullmatch("militaires")
+    assert nouns.fullmatch("soldatesque") is None
+    assert rules.facts["troops.count"].cue_pattern is None
+
+
+def test_before_and_after_patterns_anchor_at_the_value():
+    rule = FactRule(id="call.requested_by", kind="person",
+                    before=["(?:appel|entretien) demandée? par"], after=["(?:a|avait) demandé (?:l|cet)\\W*appel"])
+    text = "un appel demande par Joe Biden. Joe Biden a demande l'appel."
+    value = text.index("Joe Biden")
+    assert rule.before_pattern.search(text, 0, value) is not None
+    assert rule.before_pattern.search(text, 0, value - 6) is None
+    second = text.index("Joe Biden", value + 1)
+    end = second + len("Joe Biden")
+    assert rule.after_pattern.search(text, end) is not None
+    assert rule.after_pattern.match(text, end) is not None
+    assert rule.after_pattern.search(text[end:]) is not None  # a sliced window works as well
+    assert rule.after_pattern.search(text, value + len("Joe Biden")) is None
+
+
+def test_exclude_pattern(tmp_path):
+    path = write(tmp_path, "story.yaml", STORY.replace("    kind: count\n",
+                                                       "    kind: count\n    exclude: ['ukrainiens?']\n"))
+    rules = load_rules([path], cwd=tmp_path)
+    assert rules.facts["troops.count"].exclude_pattern.search("soldats Ukrainiens")
+    assert rules.facts["talks.date"].exclude_pattern is None
+
+
+def test_catastrophic_pattern_times_out_instead_of_hanging(tmp_path):
+    path = write(tmp_path, "story.yaml", STORY.replace("'pourparlers'", "'(a|aa)+$'"))
+    rules = load_rules([path], cwd=tmp_path)
+    assert rules.errors == []
+    cue = rules.facts["talks.date"].cue_pattern
+    started = time.perf_counter()
+    with pytest.raises(RuleTimeout) as caught:
+        cue.search("a" * 40 + "b")
+    assert time.perf_counter() - started < 2.0
+    message = str(caught.value)
+    assert str(path) in message and "talks.date" in message and "(a|aa)+$" in message
+    assert caught.value.fact == "talks.date" and caught.value.file == str(path)
+    with pytest.raises(RuleTimeout):
+        cue.finditer("a" * 40 + "b")
+    assert PATTERN_TIMEOUT <= 1
+
+
+def test_nested_quantifier_pattern_never_hangs(tmp_path):
+    # The regex module answers (a+)+$ without backtracking; either way the call must end fast.
+    path = write(tmp_path, "story.yaml", STORY.replace("'pourparlers'", "'(a+)+$'"))
+    cue = load_rules([path], cwd=tmp_path).facts["talks.date"].cue_pattern
+    started = time.perf_counter()
+    try:
+        cue.search("a" * 40 + "b")
+    except RuleTimeout:
+        pass
+    assert time.perf_counter() - started < 2.0
+
+
+def test_facts_of_kind_and_target_kinds(tmp_path):
+    rules = load_rules([write(tmp_path, "story.yaml", STORY)], cwd=tmp_path)
+    assert [f.id for f in rules.facts_of_kind("date")] == ["talks.date"]
+    assert rules.facts_of_kind("place") == []
+    assert {c.id: c.target_kind for c in rules.checks}["DM101"] == "count"
+
+
+def test_check_rule_outside_a_file():
+    check = CheckRule.model_validate(
+        {"id": "AB123", "fact": "x", "compare": "interval", "tolerance": "2 h", "severity": "info", "message": "m"},
+        context={"fact_kinds": {"x": "duration"}})
+    assert check.tolerance == Tolerance(absolute=120) and check.threshold == 88
+
+
+# --------------------------------------------------------------------------
+# Which files are read
+
+
+def test_local_rules_folder_takes_precedence_over_shipped_rules(tmp_path):
+    write(tmp_path / "rules", "story.yaml", STORY)
+    rules = load_rules(cwd=tmp_path)
+    assert rules.errors == []
+    assert "troops.count" in rules.facts and "call.date" not in rules.facts
+    assert "rules/story.yaml" in [f.replace("\\", "/") for f in rules.files]
+    assert {"FC001", "FC002", "FC003"} <= {c.id for c in rules.checks}  # shipped common still read
+
+
+def test_local_common_replaces_the_shipped_one(tmp_path):
+    write(tmp_path / "rules", "story.yaml", STORY)
+    write(tmp_path / "rules", "house.yaml", """\
+        story: common
+        language: any
+        checks:
+          - id: HS001
+            fact: person
+            compare: spelling
+            severity: info
+            message: Orthographe.
+    """)
+    rules = load_rules(cwd=tmp_path)
+    assert rules.errors == []
+    ids = {c.id for c in rules.checks}
+    assert "HS001" in ids and not ids & {"FC001", "FC002", "FC003"}
+    assert all("_rules" not in f and Path(f).parent.name == "rules" for f in rules.files)
+
+
+def test_results_do_not_depend_on_the_order_of_paths(tmp_path):
+    a = write(tmp_path, "a.yaml", STORY)
+    b = write(tmp_path, "b.yaml", STORY.replace("story: demo", "story: other"))  # every id clashes
+    c = write(tmp_path, "c.yaml", "story: third\nfacts:\n  z.place:\n    kind: place\n    cues: ['lieu']\n")
+
+    def summary(paths):
+        rules = load_rules(paths, cwd=tmp_path)
+        return (rules.files, list(rules.facts), [x.id for x in rules.checks], [str(e) for e in rules.errors],
+                [e.name for e in rules.entities])
+
+    expected = summary([a, b, c])
+    assert summary([c, b, a]) == expected == summary([b, a, c]) == summary([tmp_path])
+    assert any(str(b) in error for error in expected[3])  # the later file is the one blamed
+    assert str(a) in expected[0] and str(c) in expected[0]
+
+
+def test_same_file_twice_is_read_once_under_one_name(tmp_path):
+    path = write(tmp_path, "story.yaml", STORY)
+    rules = load_rules([path, tmp_path, "story.yaml"], cwd=tmp_path)
+    assert rules.errors == []
+    assert [f for f in rules.files if f.endswith("story.yaml")] == ["story.yaml"]
+    assert load_rules(["story.yaml", tmp_path, path], cwd=tmp_path).files == rules.files
+
+
+def test_empty_folder_is_an_error(tmp_path):
+    (tmp_path / "empty").mkdir()
+    rules = load_rules([tmp_path / "empty"], cwd=tmp_path)
+    assert [e.message for e in rules.errors] == ["no rule files (*.yaml, *.yml) in this folder"]
+
+
+def test_entities_of_several_files_merge_by_name(tmp_path):
+    write(tmp_path, "a.yaml", STORY)
+    write(tmp_path, "b.yaml", 'story: other\nentities:\n  - name: vladimir poutine\n'
+                              '    aliases: ["président russe"]\n')
+    rules = load_rules([tmp_path], cwd=tmp_path)
+    assert rules.errors == []
+    assert [e.name for e in rules.entities] == ["Vladimir Poutine"]
+    assert rules.alias_map()["president russe"] == "Vladimir Poutine"
+
+
+def test_importing_rules_is_light():
+    code = ("import sys, factcheck.rules as r; "
+            "assert 'pandas' not in sys.modules; "
+            "assert r.FactRule.model_fields")
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=REPO)
