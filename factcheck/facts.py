@@ -11,8 +11,8 @@ story-independent fact ``person``.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import asdict
-from typing import TYPE_CHECKING
+from dataclasses import asdict, dataclass
+from typing import TYPE_CHECKING, Any
 
 from .grammar import Extractor
 from .model import TABLE_COLUMNS, Article, Mention
@@ -29,10 +29,45 @@ _WINDOW = 120
 _FAR = 10**9  # distance given to a binding that needs no cue
 
 
+@dataclass(frozen=True)
+class _Binder:
+    """One fact rule's constraints, read once per run (the rule's patterns are compiled on load)."""
+
+    id: str
+    scope: str
+    needs_evidence: bool
+    cue: Any
+    before: Any
+    after: Any
+    noun: Any
+    exclude: Any
+    context: Any
+    bounds: tuple[float, float] | None
+    relations: tuple[str, ...] | None
+
+    @classmethod
+    def of(cls, rule: "FactRule") -> "_Binder":
+        return cls(
+            id=rule.id, scope=rule.scope, needs_evidence=bool(rule.nouns or rule.before or rule.after),
+            cue=rule.cue_pattern, before=rule.before_pattern, after=rule.after_pattern, noun=rule.noun_pattern,
+            exclude=rule.exclude_pattern, context=rule.context_pattern, bounds=rule.bounds,
+            relations=tuple(rule.relations) if rule.relations is not None else None,
+        )
+
+
+def binders(ruleset: "RuleSet") -> dict[str, list[_Binder]]:
+    """The fact rules by kind, ready to bind."""
+    by_kind: dict[str, list[_Binder]] = {}
+    for rule in ruleset.facts.values():
+        by_kind.setdefault(rule.kind, []).append(_Binder.of(rule))
+    return by_kind
+
+
 def extract_mentions(articles: Iterable[Article], ruleset: "RuleSet") -> list[Mention]:
     """All mentions of all articles, each bound to at most one fact (order: article, offset)."""
     extractors: dict[str, Extractor] = {}
     aliases = ruleset.alias_map()
+    by_kind = binders(ruleset)
     mentions: list[Mention] = []
     for article in sorted(articles, key=lambda a: (a.id, a.path)):
         code = article.meta.language or "fr"
@@ -43,7 +78,7 @@ def extract_mentions(articles: Iterable[Article], ruleset: "RuleSet") -> list[Me
                 extractors[code] = extractors.get("fr") or Extractor("fr", aliases)
         view, found = extractors[code].extract_with_view(article)
         for mention in found:
-            mention.fact = bind(mention, view, ruleset)
+            mention.fact = bind(mention, view, by_kind)
         mentions.extend(found)
     return mentions
 
@@ -61,39 +96,41 @@ def mentions_frame(mentions: Iterable[Mention]) -> "pd.DataFrame":
     return frame.where(frame.notna(), None)
 
 
-def bind(mention: Mention, view: str, ruleset: "RuleSet") -> str | None:
+def bind(mention: Mention, view: str, by_kind: dict[str, list[_Binder]]) -> str | None:
     best: tuple[int, str] | None = None
-    for rule in ruleset.facts_of_kind(mention.kind):
-        distance = _distance(rule, mention, view)
-        if distance is not None and (best is None or (distance, rule.id) < best):
-            best = (distance, rule.id)
+    for binder in by_kind.get(mention.kind, ()):
+        distance = _distance(binder, mention, view)
+        if distance is not None and (best is None or (distance, binder.id) < best):
+            best = (distance, binder.id)
     if best is not None:
         return best[1]
     return PERSON_FACT if mention.kind == "person" else None
 
 
-def _distance(rule: "FactRule", m: Mention, view: str) -> int | None:
+def _distance(rule: _Binder, m: Mention, view: str) -> int | None:
     """How near the fact's evidence stands to the mention, or None when it does not bind."""
     start, end = (m.clause_start, m.clause_end) if rule.scope == "clause" else (m.sentence_start, m.sentence_end)
-    if rule.nouns and not (m.noun and rule.noun_pattern.fullmatch(fold(m.noun))):
+    if rule.noun is not None and not (m.noun and rule.noun.fullmatch(fold(m.noun))):
         return None
     if rule.bounds is not None and not _within(m, rule.bounds):
         return None
     if rule.relations is not None and (m.relation or "none") not in rule.relations:
         return None
-    if rule.exclude_pattern is not None and rule.exclude_pattern.search(view, start, end):
+    if rule.exclude is not None and rule.exclude.search(view, start, end):
         return None
-    distance = 0 if (rule.nouns or rule.before or rule.after) else _FAR
-    if rule.before_pattern is not None or rule.after_pattern is not None:
+    if rule.context is not None and not rule.context.search(view, m.sentence_start, m.sentence_end):
+        return None
+    distance = 0 if rule.needs_evidence else _FAR
+    if rule.before is not None or rule.after is not None:
         # Position patterns are alternatives: "demandé par X" or "X a demandé l'appel".
-        before = rule.before_pattern is not None and rule.before_pattern.search(view[max(start, m.start - _WINDOW):m.start])
-        after = rule.after_pattern is not None and rule.after_pattern.search(view[m.end:min(end, m.end + _WINDOW)])
+        before = rule.before is not None and rule.before.search(view[max(start, m.start - _WINDOW):m.start])
+        after = rule.after is not None and rule.after.search(view[m.end:min(end, m.end + _WINDOW)])
         if not (before or after):
             return None
-    if rule.cue_pattern is not None:
+    if rule.cue is not None:
         gaps = [
             (c.start() - m.end) if c.start() >= m.end else (m.start - c.end()) if c.end() <= m.start else 0
-            for c in rule.cue_pattern.finditer(view, start, end)
+            for c in rule.cue.finditer(view, start, end)
         ]
         if not gaps:
             return None

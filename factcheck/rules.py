@@ -331,7 +331,7 @@ class _FactKey(str):
     """A fact id that came from the key under ``facts:`` (never from the file's text)."""
 
 
-_PATTERN_ROLES = ("cues", "before", "after", "nouns", "exclude")
+_PATTERN_ROLES = ("cues", "before", "after", "nouns", "exclude", "context")
 
 
 class FactRule(_Strict):
@@ -346,6 +346,7 @@ class FactRule(_Strict):
     after: list[PatternText] = Field(default_factory=list)
     nouns: list[PatternText] = Field(default_factory=list)
     exclude: list[PatternText] = Field(default_factory=list)
+    context: list[PatternText] = Field(default_factory=list)
     bounds: tuple[float, float] | None = None
     relations: list[Relation] | None = None
 
@@ -417,6 +418,7 @@ class FactRule(_Strict):
                 "after": self._join("after", r"\G\W*(?:{})", timeout),
                 "nouns": self._join("nouns", "(?:{})", timeout),
                 "exclude": self._join("exclude", "(?:{})", timeout),
+                "context": self._join("context", "(?:{})", timeout),
             }
         except regex.error as exc:
             raise _rule_error(f"the patterns cannot be combined into one: {exc}") from None
@@ -464,6 +466,11 @@ class FactRule(_Strict):
     def exclude_pattern(self) -> SafePattern | None:
         """Search it in the scope: a match vetoes the binding."""
         return self._pattern("exclude")
+
+    @property
+    def context_pattern(self) -> SafePattern | None:
+        """Search it in the sentence: one must stand there, whatever the scope of the cues."""
+        return self._pattern("context")
 
 
 class CheckRule(_Strict):

@@ -62,7 +62,7 @@ class Extractor:
             return sentence_spans[i] if sentence_spans else Span(0, len(text))
 
         found: list[values.Value] = []
-        for m in g.master.finditer(view, article.body_start):
+        for m in _matches(g, view, article.body_start):
             form = m.lastgroup
             if form in ("paired", "time"):
                 value = values.read_time(g, m, view, ref)
@@ -82,17 +82,23 @@ class Extractor:
 
         found = names.resolve_people(g, view, text, _drop_alias_roles(found), lambda o: sentence_at(o).start)
         mentions = []
+        # Clauses, modality cues and claimants are read once a sentence, for all its values.
         clause_cache: dict[int, list[Span]] = {}
+        cue_cache: dict[int, list] = {}
+        claimant_cache: dict[tuple[int, int], str | None] = {}
         for v in found:
             sentence = sentence_at(v.start)
             if sentence.start not in clause_cache:
                 clause_cache[sentence.start] = clauses(view, sentence)
+                cue_cache[sentence.start] = context.modality_cues(g, view, sentence, text)
             clause = _clause_at(clause_cache[sentence.start], v.start, sentence)
+            if (clause.start, sentence.start) not in claimant_cache:
+                claimant_cache[clause.start, sentence.start] = context.attribution(g, view, text, clause, sentence)
             mentions.append(Mention(
                 article=article.id, source=article.source, kind=v.kind, value=values.describe(v), low=v.low, high=v.high,
                 start=v.start, end=v.end, quote=text[sentence.start:sentence.end], unit=v.unit,
-                qualifier=v.qualifier, modality=context.modality(g, view, v.start, v.end, clause, sentence),
-                role=v.extra.get("role"), attribution=context.attribution(g, view, text, clause, sentence),
+                qualifier=v.qualifier, modality=context.modality(cue_cache[sentence.start], v.start, v.end, clause),
+                role=v.extra.get("role"), attribution=claimant_cache[clause.start, sentence.start],
                 key=v.extra.get("key"), tz=v.tz, noun=v.noun, relation=v.relation, granularity=v.granularity,
                 paired=v.paired, sentence_start=sentence.start, sentence_end=sentence.end,
                 clause_start=clause.start, clause_end=clause.end,
@@ -118,6 +124,17 @@ class Extractor:
         if name is None:
             return None
         return values.Value("person", name, name, name, m.start(), m.end(), extra={"alias": True, "full": True})
+
+
+def _matches(g: Grammar, view: str, start: int):
+    """The master pattern's matches, line by line: no value runs across a line break."""
+    end = len(view)
+    while start < end:
+        stop = view.find("\n", start)
+        stop = end if stop < 0 else stop
+        if stop > start:
+            yield from g.master.finditer(view, start, stop)
+        start = stop + 1
 
 
 def _drop_alias_roles(found: list[values.Value]) -> list[values.Value]:

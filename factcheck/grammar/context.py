@@ -2,36 +2,74 @@
 
 from __future__ import annotations
 
-from ..text import Span
+from ..text import Span, fold, normalise
 from .patterns import Grammar
 
+# A modality cue found in a sentence: (start, end, "planned" | "actual").
+Cue = tuple[int, int, str]
 
-def modality(g: Grammar, view: str, start: int, end: int, clause: Span, sentence: Span) -> str:
+
+def modality_cues(g: Grammar, view: str, sentence: Span, text: str | None = None) -> list[Cue]:
+    """The modality cues of one sentence, read once for all its values.
+
+    ``text`` (the article as loaded) tells an auxiliary from a word that only
+    folds to it: "à Genève" is no "a" + participle.
+    """
+    cues: list[Cue] = []
+    for label, pattern in (("planned", g.planned), ("actual", g.actual)):
+        for m in pattern.finditer(view, sentence.start, sentence.end):
+            if _counts(g, m, label, view, text):
+                cues.append((m.start(), m.end(), label))
+    return cues
+
+
+def modality_cues(g: Grammar, view: str, sentence: Span, text: str | None = None) -> list[tuple[int, int, str]]:
+    """Every modality cue of a sentence, found once and shared by all its values.
+
+    ``text`` (the article as loaded) tells an auxiliary from a word that only
+    folds to it: "à Genève" is no "a" + participle.
+    """
+    cues = []
+    for label, pattern in (("planned", g.planned), ("actual", g.actual)):
+        for m in pattern.finditer(view, sentence.start, sentence.end):
+            if _counts(g, m, label, view, text):
+                cues.append((m.start(), m.end(), label))
+    return cues
+
+
+def modality(cues: list[tuple[int, int, str]], start: int, end: int, clause: Span) -> str:
     """The modality of the verb nearest the value: in its clause first, else in its sentence."""
-    for scope in (clause, sentence):
+    for in_clause in (True, False):
         best: tuple[int, str] | None = None
-        for label, pattern in (("planned", g.planned), ("actual", g.actual)):
-            for m in pattern.finditer(view, scope.start, scope.end):
-                if not _counts(g, m, label):
-                    continue
-                distance = m.start() - end if m.start() >= end else start - m.end()
-                if distance < 0:
-                    continue  # the cue overlaps the value itself
-                if best is None or distance < best[0]:
-                    best = (distance, label)
+        for cue_start, cue_end, label in cues:
+            if in_clause and not (clause.start <= cue_start and cue_end <= clause.end):
+                continue
+            distance = cue_start - end if cue_start >= end else start - cue_end
+            if distance < 0:
+                continue  # the cue overlaps the value itself
+            if best is None or distance < best[0]:
+                best = (distance, label)
         if best is not None:
             return best[1]
     return "unknown"
 
 
-def _counts(g: Grammar, m, label: str) -> bool:
+def _counts(g: Grammar, m, label: str, view: str, text: str | None) -> bool:
     lang = g.lang
     if label == "planned":
         future = m.group("future")
         return future is None or future.lower() not in lang.FUTURE_STOPWORDS
     participle = m.group("participle")
-    # "a déclaré" tells who speaks, not that the event took place.
-    return participle is None or participle.lower() not in lang.REPORTING_VERBS
+    if participle is None:
+        return True
+    participle = participle.lower()
+    aux_start, aux_end = m.span("aux")
+    if text is not None and normalise(text[aux_start:aux_end]) != view[aux_start:aux_end]:
+        return False  # the "auxiliary" lost an accent in the folded view: a preposition ("à"), not a verb
+    # "a déclaré" tells who speaks, not that the event took place; "est prévu" is a plan;
+    # "est là depuis": a function word is no participle.
+    return (participle not in lang.REPORTING_VERBS and participle not in lang.PLANNED_CUES
+            and participle not in lang.FUNCTION_WORDS)
 
 
 def attribution(g: Grammar, view: str, text: str, clause: Span, sentence: Span) -> str | None:
@@ -43,9 +81,15 @@ def attribution(g: Grammar, view: str, text: str, clause: Span, sentence: Span) 
     ):
         for m in pattern.finditer(view, scope.start, scope.end):
             who = text[m.start("who"):m.end("who")].strip(" ,\"'«»")
-            if who:
+            if _names_someone(g, who):
                 return who
     m = g.attribution_before.match(view, sentence.start, sentence.end)
     if m:
-        return text[m.start("who"):m.end("who")].strip(" ,\"'«»") or None
+        who = text[m.start("who"):m.end("who")].strip(" ,\"'«»")
+        return who if _names_someone(g, who) else None
     return None
+
+
+def _names_someone(g: Grammar, who: str) -> bool:
+    """A pronoun or a lone function word ("Il a déclaré que") states something but names nobody."""
+    return bool(who) and fold(who).lower() not in g.lang.FUNCTION_WORDS

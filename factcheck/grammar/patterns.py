@@ -15,26 +15,53 @@ from types import ModuleType
 from ..text import fold
 
 
-def words(items, *, plural_s: bool = False) -> str:
-    """An alternation of phrases, longest first, with flexible spaces and apostrophes."""
-    parts = []
-    for item in sorted({fold(i) for i in items}, key=lambda w: (-len(w), w)):
-        escaped = re.escape(item).replace(r"\ ", r"\s+").replace("'", r"'\s?")
-        parts.append(escaped + ("s?" if plural_s else ""))
-    return "(?:" + "|".join(parts) + ")"
+def _char(ch: str) -> str:
+    if ch == " ":
+        return r"\s+"
+    if ch == "'":
+        return r"'\s?"
+    return re.escape(ch)
+
+
+def _trie(phrases) -> str:
+    """One alternation of literal phrases, factored by common prefixes.
+
+    ``re`` tries the branches of an alternation one by one; sharing prefixes
+    (janvier|juin|juillet -> j(?:anvier|ui(?:llet|n))) makes a failing
+    position cost one branch instead of all of them.  Longer phrases still win:
+    an optional tail is greedy.
+    """
+    root: dict = {}
+    for phrase in phrases:
+        node = root
+        for ch in phrase:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def render(node: dict) -> str:
+        ends_here = "" in node
+        branches = [_char(ch) + render(child) for ch, child in sorted(node.items()) if ch != ""]
+        if not branches:
+            return ""
+        if len(branches) == 1 and not ends_here:
+            return branches[0]
+        body = "(?:" + "|".join(branches) + ")"
+        return body + "?" if ends_here else body
+
+    return render(root)
+
+
+def words(items) -> str:
+    """An alternation of phrases (folded), with flexible spaces and apostrophes."""
+    return "(?:" + _trie({fold(i) for i in items}) + ")"
 
 
 def marker(items) -> str:
     """Markers ending in "de" also accept the elided "d'": "près d'une heure"."""
-    parts = []
-    for item in sorted({fold(i) for i in items}, key=lambda w: (-len(w), w)):
-        escaped = re.escape(item).replace(r"\ ", r"\s+").replace("'", r"'\s?")
-        if item.endswith(" de"):
-            escaped = escaped[: -len(r"\s+de")] + r"\s+(?:de\s+|d'\s?)"
-        else:
-            escaped += r"\s+"
-        parts.append(escaped)
-    return "(?:" + "|".join(parts) + ")"
+    folded = {fold(i) for i in items}
+    with_de = {m[: -len(" de")] for m in folded if m.endswith(" de")}
+    plain = folded - {m + " de" for m in with_de}
+    return rf"(?:{_trie(with_de)}\s+(?:de\s+|d'\s?)|{_trie(plain)}\s+)"
 
 
 @dataclass(frozen=True)
@@ -122,13 +149,15 @@ def build(lang: ModuleType, aliases: tuple[str, ...] = ()) -> Grammar:
     alias = rf"(?P<alias>\b{words(aliases)}\b)" if aliases else None
     token = r"(?:O')?[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*"
     particle = words(lang.NAME_PARTICLES)
-    name = rf"(?P<name>(?-i:\b{token}(?:\s+(?:{particle}\s+)?{token})*)(?![\w']))"
+    elided = words(lang.ELIDED_NAME_PARTICLES)  # "d'": "Valéry Giscard d'Estaing"
+    name = rf"(?P<name>(?-i:\b{token}(?:\s+(?:{particle}\s+|{elided})?{token})*)(?![\w']))"
 
     alternatives = [paired, time, date_day, month_part, year, month_only, relative_day, weekday_alone, quantity, ordinal]
     if alias:
         alternatives.append(alias)
     alternatives.append(name)
-    master = re.compile("|".join(alternatives), re.IGNORECASE)
+    # Every value starts a word: the gate rejects positions inside words before any alternative is tried.
+    master = re.compile(r"(?<!\w)(?=\w)(?:" + "|".join(alternatives) + ")", re.IGNORECASE)
 
     furniture_lines = re.compile(r"(?im)^[ \t\"'*•-]*(?:" + "|".join(lang.FURNITURE_LINES) + r")[ \t.]*$")
     furniture_spans = re.compile("|".join(lang.FURNITURE_SPANS))
@@ -136,7 +165,8 @@ def build(lang: ModuleType, aliases: tuple[str, ...] = ()) -> Grammar:
     future = r"\b[a-z]+(?:" + "|".join(lang.FUTURE_ENDINGS) + r")\b"
     planned = re.compile(rf"\b{words(lang.PLANNED_CUES)}\b|(?P<future>{future})", re.IGNORECASE)
     actual = re.compile(
-        rf"\b{words(lang.ACTUAL_CUES)}\b|\b{words(lang.AUXILIARIES)}\s+(?:[a-z]+\s+)?(?P<participle>[a-z]+(?:e|es|ee|ees|i|is|u|us|t))\b",
+        rf"\b{words(lang.ACTUAL_CUES)}\b"
+        rf"|\b(?P<aux>{words(lang.AUXILIARIES)})\s+(?:[a-z]+\s+)??(?P<participle>[a-z]+(?:e|es|ee|ees|i|is|u|us|t))\b",
         re.IGNORECASE,
     )
     role = words(lang.ROLE_WORDS)
