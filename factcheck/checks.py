@@ -270,61 +270,12 @@ class _Unit:
 
 def _hhmm(minutes: float) -> str:
     m = int(round(minutes))
-    return f"{(m // 60) % 24:02d}:{m % 60:02d}" + (" (+1 d)" if m >= 1440 else "")
-
-
-def _num(x: float) -> str:
-    if float(x).is_integer():
-        return f"{int(x):,}".replace(",", " ")
-    return f"{x:,.2f}".replace(",", " ").rstrip("0").rstrip(".")
-
-
-def _span_text(low: Any, high: Any, fmt: Callable[[Any], str]) -> str:
-    if low is None and high is None:
-        return ""
-    if high is None:
-        return f"≥ {fmt(low)}"
-    if low is None:
-        return f"≤ {fmt(high)}"
-    if low == high:
-        return fmt(low)
-    return f"{fmt(low)}–{fmt(high)}"
-
-
-def canonical(row: Row) -> str:
-    """The row's value in the table's units: "20:35 UTC", "45–55 min", "2022-01-10"."""
-    low, high = _number(row.low), _number(row.high)
-    if row.kind == "time":
-        text = _span_text(low, high, _hhmm)
-        return f"{text} UTC" if text and row.tz == "UTC" else text
-    if row.kind == "duration":
-        text = _span_text(low, high, _num)
-        return f"{text} min" if text else ""
-    if row.kind == "count":
-        text = _span_text(low, high, _num)
-        return f"{text}{' %' if row.unit == '%' else ''}" if text else ""
-    if row.kind == "ordinal":
-        text = _span_text(low, high, _num)
-        return f"rank {text}" if text else ""
-    if row.kind == "date":
-        if row.low is None:
-            return ""
-        if row.granularity == "month":
-            return str(row.low)[:7]
-        if row.granularity == "year":
-            return str(row.low)[:4]
-        return _span_text(str(row.low), None if row.high is None else str(row.high), str)
-    return row.value
+    return f"{(m // 60) % 24:02d}:{m % 60:02d}"
 
 
 def display(row: Row) -> str:
-    """Readable value with its canonical form: "15h35 (20:35 UTC)"."""
-    canon = canonical(row)
-    if not canon or canon == row.value:
-        return row.value or canon
-    if not row.value:
-        return canon
-    return f"{row.value} ({canon})"
+    """The row's readable value, as the grammar normalised it: "20:35 UTC", "≈50 min"."""
+    return row.value or ""
 
 
 def _unique(items: Iterable[str]) -> list[str]:
@@ -591,46 +542,23 @@ def _roles_findings(rows: list[Row], check: CheckLike) -> list[Finding]:
 # ---------------------------------------------------------------------------
 # paired times
 
-_CLOCK = re.compile(r"(\d{1,2})\s*(?:h|:|H)\s*(\d{2})?")
-
-
-def clock_minutes(text: Any) -> int | None:
-    """Minutes after midnight of "15h35", "20:35", "9 h"; None when unreadable."""
-    if text is None:
-        return None
-    if isinstance(text, (int, float)) and not isinstance(text, bool):
-        return None if math.isnan(float(text)) else int(text)
-    m = _CLOCK.search(str(text))
-    if not m:
-        return None
-    hours, minutes = int(m.group(1)), int(m.group(2) or 0)
-    if hours > 24 or minutes > 59:
-        return None
-    return hours * 60 + minutes
-
-
 def _paired_findings(rows: list[Row], check: CheckLike) -> list[Finding]:
+    """One finding per paired time ("15h35 (20h40 GMT)") whose halves are not one instant."""
     findings = []
     for row in rows:
         paired = row.paired
         if row.kind != "time" or not isinstance(paired, dict) or paired.get("consistent") is not False:
             continue
-        local, utc = paired.get("local"), paired.get("utc")
+        local, local_min = paired.get("local"), paired.get("local_minutes")
+        utc, utc_min = paired.get("utc"), paired.get("utc_minutes")
         offset = paired.get("offset_minutes")
-        local_min = clock_minutes(local)
-        expected = None
-        if local_min is not None and isinstance(offset, (int, float)) and not _missing(offset):
-            expected = (local_min - int(offset)) % 1440
-        zone = ""
-        if isinstance(offset, (int, float)) and not _missing(offset):
-            sign = "+" if offset >= 0 else "-"
-            hours, mins = divmod(abs(int(offset)), 60)
-            zone = f" at UTC{sign}{hours}" + (f":{mins:02d}" if mins else "")
-        local_value = f"{local} local" + (f" = {_hhmm(expected)} UTC" if expected is not None else "")
-        stated = f"{utc} UTC stated" if utc else "UTC half"
-        note = f"{local}{zone} is " + (f"{_hhmm(expected)} UTC" if expected is not None else "another instant")
-        note += f", not {utc}" if utc else ""
-        stated_min = clock_minutes(utc)
+        if paired.get("zone"):
+            expected = (local_min - offset) % 1440
+            note = f"{local} {paired['zone']} is {_hhmm(expected)} UTC, not {utc}"
+        else:
+            expected = None
+            hours, minutes = divmod(abs(int(offset)), 60)
+            note = f"{local} and {utc} UTC are {hours} h {minutes:02d} apart: no time zone is"
         findings.append(
             Finding(
                 rule=check.id,
@@ -639,8 +567,9 @@ def _paired_findings(rows: list[Row], check: CheckLike) -> list[Finding]:
                 severity=check.severity,
                 message=check.message,
                 groups=(
-                    _side([row], value=local_value, low=expected, high=expected),
-                    _side([row], value=stated, low=stated_min, high=stated_min),
+                    _side([row], value=f"{local} local" + (f" = {_hhmm(expected)} UTC" if expected is not None else ""),
+                          low=expected, high=expected),
+                    _side([row], value=f"{utc} UTC stated", low=utc_min, high=utc_min),
                 ),
                 note=note,
             )

@@ -57,7 +57,7 @@ def make_comparison(quote_001: str = "Un conseiller affirme que l'appel « a eu 
         mention("003_radio", "person", "Sergueï Ryabkov", "Sergueï Ryabkov", None, key="serguei riabkov"),
         mention("004_agence", "person", "Sergueï Riabkov", "Sergueï Riabkov", None, key="serguei riabkov"),
         mention("003_radio", "time", "15h35 (21h35 GMT)", 1295, 1295, tz="UTC",
-                paired={"local": "15h35", "utc": "21h35", "offset_minutes": -300, "consistent": False}),
+                paired={"local": "15h35", "local_minutes": 935, "utc": "21:35", "utc_minutes": 1295, "zone": "HE", "offset_minutes": -300, "consistent": False}),
     ]
     table = pd.DataFrame(rows, columns=list(TABLE_COLUMNS))
     articles = [{"id": i, "source": i, "date": "2021-12-30", "status": "ok", "encoding": "utf-8"} for i in IDS]
@@ -97,7 +97,7 @@ def test_a_cell_shows_what_its_article_wrote():
     rows = re.findall(r"<tr>(.*?)</tr>", summary_table(html).split("<tbody>")[1], flags=re.S)
     [duration] = [r for r in rows if "call.duration" in r]
     cells = re.findall(r"<td>(.*?)</td>", duration)
-    assert cells[1:] == ["agree", "—", "—", "50 minutes (50 min)", "une cinquantaine de minutes (45–55 min)"]
+    assert cells[1:] == ["agree", "—", "—", "50 minutes", "une cinquantaine de minutes"]
 
 
 def test_markdown_sections_for_the_editor():

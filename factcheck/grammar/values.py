@@ -199,7 +199,11 @@ def _read_paired(g: Grammar, m: re.Match, ref: Reference) -> Value | None:
         # Zone offsets are whole quarter hours within -12h..+14h: 15h35 (20h40 GMT) is no zone.
         consistent = offset % 15 == 0 and -720 <= offset <= 840
     text = " ".join(m.group(0).split())
-    paired = {"local": m.group(0)[: m.group(0).find("(")].strip(" \"'"), "utc": _hm(utc), "offset_minutes": offset, "consistent": consistent}
+    paired = {
+        "local": m.group(0)[: m.group(0).find("(")].strip(" \"'"), "local_minutes": local_a,
+        "utc": _hm(utc), "utc_minutes": utc, "zone": (m.group("pazone") or "").strip("() ") or None,
+        "offset_minutes": offset, "consistent": consistent,
+    }
     return Value("time", f"{text} ({_hm(utc)} UTC)", utc, utc, m.start(), m.end(), unit="min", tz="UTC", paired=paired)
 
 
