@@ -70,9 +70,10 @@ class Span:
 _SENTENCE_BREAK = re.compile(
     r"\n+|(?:(?<=[.!?])|(?<=[.!?][\"')\]]))\s+(?=[\"(\[-]?\s*[A-Z0-9])"
 )
-# Clause breaks inside a sentence: punctuation, and "et"/"puis"/"mais" before a determiner.
+# Clause breaks inside a sentence: punctuation (not the decimal comma of "1,28"), and
+# "et"/"puis"/"mais" before a determiner.
 _CLAUSE_BREAK = re.compile(
-    r"[,;:]|\s(?=(?:et|puis|mais|tandis que|alors que)\s+(?:le|la|les|l'|son|sa|ses|leur|leurs|un|une|des|ce|cette|ces)\b)"
+    r"[;:]|(?<!\d),|,(?!\d)|\s(?=(?:et|puis|mais|tandis que|alors que)\s+(?:le|la|les|l'|son|sa|ses|leur|leurs|un|une|des|ce|cette|ces)\b)"
 )
 # A full stop that ends an abbreviation, not a sentence.
 _ABBREVIATION = re.compile(r"(?:^|[\s(])(?:M|Mme|Mlle|MM|Dr|Pr|St|Ste|av|etc|cf|p|[A-Z])\.$")
