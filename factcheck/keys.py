@@ -17,6 +17,7 @@ from .text import fold
 _REWRITES = (
     (re.compile(r"ou"), "u"),
     (re.compile(r"[yj]"), "i"),
+    (re.compile(r"sh|sch"), "ch"),  # Shoigu / Choïgou, Shevchenko / Chevtchenko
     (re.compile(r"gu(?=[ei])"), "g"),
     (re.compile(r"ck"), "k"),
     (re.compile(r"kh"), "h"),
@@ -39,8 +40,11 @@ def spelling_key(word: str) -> str:
 
 def person_key(name: str) -> str:
     """The key of a person: the spelling key of the surname (the last word)."""
-    words = [w for w in re.split(r"\s+", name.strip()) if w]
-    return spelling_key(words[-1]) if words else ""
+    words = [w for w in re.split(r"\s+", fold(name).strip()) if w]
+    if not words:
+        return ""
+    # An elided particle written against the surname is no part of it: "Giscard d'Estaing".
+    return spelling_key(re.sub(r"^[a-z]{1,2}'(?=\w)", "", words[-1]))
 
 
 def place_key(name: str) -> str:

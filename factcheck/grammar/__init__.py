@@ -69,7 +69,7 @@ class Extractor:
             elif form in _DATE_FORMS:
                 value = values.read_date(g, m, view, ref)
             elif form == "quantity":
-                value = values.read_quantity(g, m, view, ref)
+                value = values.read_quantity(g, m, view, ref, text)
             elif form == "ordinal":
                 value = values.read_ordinal(g, m, view, ref)
             elif form == "alias":

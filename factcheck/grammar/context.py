@@ -5,24 +5,6 @@ from __future__ import annotations
 from ..text import Span, fold, normalise
 from .patterns import Grammar
 
-# A modality cue found in a sentence: (start, end, "planned" | "actual").
-Cue = tuple[int, int, str]
-
-
-def modality_cues(g: Grammar, view: str, sentence: Span, text: str | None = None) -> list[Cue]:
-    """The modality cues of one sentence, read once for all its values.
-
-    ``text`` (the article as loaded) tells an auxiliary from a word that only
-    folds to it: "à Genève" is no "a" + participle.
-    """
-    cues: list[Cue] = []
-    for label, pattern in (("planned", g.planned), ("actual", g.actual)):
-        for m in pattern.finditer(view, sentence.start, sentence.end):
-            if _counts(g, m, label, view, text):
-                cues.append((m.start(), m.end(), label))
-    return cues
-
-
 def modality_cues(g: Grammar, view: str, sentence: Span, text: str | None = None) -> list[tuple[int, int, str]]:
     """Every modality cue of a sentence, found once and shared by all its values.
 

@@ -72,9 +72,11 @@ def classify(g: Grammar, view: str, text: str, start: int, end: int) -> list[Val
     tokens = split_name(view, start, end, lang, drop_never=False)
     if tokens and view[tokens[0][0]:tokens[-1][1]].lower() in w.places:
         return [_place(text, tokens[0][0], tokens[-1][1])]
+    all_tokens = tokens
     tokens = split_name(view, start, end, lang, drop_never=True)
     if not tokens:
-        return []
+        # "Attentats de Moscou": every word is never a name, but a known place is still a place
+        return [_place(text, s, e) for s, e, tok in all_tokens if tok.lower() in w.places]
     lowered = [t[2].lower() for t in tokens]
     capitalised = [t for t in tokens if t[2].lower() not in w.particles]
     if len(capitalised) == 1 and lowered[0] in w.places:

@@ -166,7 +166,10 @@ def build(lang: ModuleType, aliases: tuple[str, ...] = ()) -> Grammar:
     planned = re.compile(rf"\b{words(lang.PLANNED_CUES)}\b|(?P<future>{future})", re.IGNORECASE)
     actual = re.compile(
         rf"\b{words(lang.ACTUAL_CUES)}\b"
-        rf"|\b(?P<aux>{words(lang.AUXILIARIES)})\s+(?:[a-z]+\s+)??(?P<participle>[a-z]+(?:e|es|ee|ees|i|is|u|us|t))\b",
+        # An adverb may stand between the auxiliary and the participle ("ont aussi renouvelé");
+        # a function word is never the participle ("est là depuis").
+        rf"|\b(?P<aux>{words(lang.AUXILIARIES)})\s+(?:[a-z]+\s+)??"
+        rf"(?P<participle>(?!{words(lang.FUNCTION_WORDS)}\b)[a-z]+(?:e|es|ee|ees|i|is|u|us|t))\b",
         re.IGNORECASE,
     )
     role = words(lang.ROLE_WORDS)

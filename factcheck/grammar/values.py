@@ -209,15 +209,19 @@ def _read_paired(g: Grammar, m: re.Match, ref: Reference) -> Value | None:
 
 # --- quantities: durations and counts --------------------------------------
 
-def read_quantity(g: Grammar, m: re.Match, view: str, ref: Reference) -> Value | None:
+def read_quantity(g: Grammar, m: re.Match, view: str, ref: Reference, text: str | None = None) -> Value | None:
+    """A duration or a count; ``text`` (the article as loaded) gives the counted noun its accents."""
     lang = g.lang
     mark = " ".join((m.group("qmark") or "").lower().split()).replace("d'", "de").replace("' ", "'")
     mark = re.sub(r"\s+de\s*$", " de", mark).strip()
     qualifier, lo_f, hi_f = lang.APPROX_MARKERS.get(mark, ("exact", 1.0, 1.0)) if mark else ("exact", 1.0, 1.0)
-    unit_word = (m.group("qunit") or "").lower()
+    unit_word = " ".join((m.group("qunit") or "").lower().split()).replace("' ", "'")
     noun = (m.group("qnoun") or "").lower() or None
-    if noun and (noun in lang.FUNCTION_WORDS or noun in lang.MONTHS or noun in lang.WEEKDAYS):
-        noun = None
+    if noun and (noun in lang.FUNCTION_WORDS or noun in lang.MONTHS or noun in lang.WEEKDAYS
+                 or noun in lang.AUXILIARIES):
+        noun = None  # "5000 et", "68 est": no counted noun
+    if noun and text is not None:
+        noun = text[m.start("qnoun"):m.end("qnoun")].lower()
 
     if m.group("qvague"):
         parts = re.findall("|".join(lang.VAGUE_UNITS), m.group("qvague").lower())
@@ -242,8 +246,11 @@ def read_quantity(g: Grammar, m: re.Match, view: str, ref: Reference) -> Value |
             n *= lang.SCALES[scale.lower()]
         if n == 1 and not unit_word and not mark and not m.group("qnum")[:1].isdigit():
             return None  # "un appel", "une réponse": an article, not a count
-        if not m.group("qnum")[:1].isdigit() and not unit_word and not noun and not mark and not m.group("qpct"):
+        bare = not unit_word and not noun and not mark and not m.group("qpct")
+        if bare and not m.group("qnum")[:1].isdigit():
             return None  # a number word standing alone ("neuf") says nothing checkable
+        if bare and not scale and re.fullmatch(r"(?:1[89]|20)\d\d", m.group("qnum")):
+            return None  # "le rapport de 2014": a year, not a count
         low, high = n, n
 
     if unit_word:
@@ -386,6 +393,8 @@ def read_ordinal(g: Grammar, m: re.Match, view: str, ref: Reference) -> Value | 
     rank = int(m.group("ordn")) if m.group("ordn") else g.lang.ORDINALS.get(raw)
     if rank is None:
         return None
+    if g.role_word.match(view, m.start()):
+        return None  # "Premier ministre" is a role, not a rank
     return Value("ordinal", m.group(0), rank, rank, m.start(), m.end(), unit="rank")
 
 

@@ -76,7 +76,8 @@ TIME_PREPOSITIONS = ("a", "des", "vers", "jusqu'a", "avant", "apres", "de", "ent
 DURATION_UNITS = {
     "seconde": 1 / 60, "secondes": 1 / 60,
     "minute": 1, "minutes": 1, "min": 1, "mn": 1,
-    "heure": 60, "heures": 60,
+    "heure": 60, "heures": 60, "demi-heure": 30, "demi-heures": 30,
+    "quart d'heure": 15, "quarts d'heure": 15,
     "jour": 1440, "jours": 1440, "journee": 1440, "journees": 1440,
     "semaine": 10080, "semaines": 10080,
     "mois": 43200,
@@ -189,6 +190,8 @@ NEVER_PERSON = (
 )
 # Name particles between capitalised tokens: "Charles de Gaulle".
 NAME_PARTICLES = ("de", "du", "des", "van", "von", "der", "den", "da", "di", "dos", "al", "el", "ben", "bin", "ibn", "bou", "abou", "ter")
+# Elided particles, written against the next name: "Valéry Giscard d'Estaing".
+ELIDED_NAME_PARTICLES = ("d'",)
 
 # Places: French exonyms of countries, capitals and cities that news names often.
 PLACES = (
@@ -218,7 +221,9 @@ FURNITURE_LINES = (
     r"partager\b.*",
     r"abonnez[- ]vous\b.*",
     r"[a-z]{2,6}(?:-[a-z]{2,6}){1,5}/[a-z]{2,6}",  # wire slug: burs-alf-cjc/rle
-    r".{0,80}?\s\d{1,2}:\d{2}",  # a video title ending with its running time: "Biden/Poutine 1:13"
+    # A video title ending with its running time: "Biden/Poutine 1:13"; not a sentence
+    # ending with a clock time ("Il est arrivé à 15:30.").
+    r".{0,80}?(?<!\sa)(?<!\svers)(?<!\sdes)(?<!\sjusqu'a)\s\d{1,2}:\d{2}(?!\s*\.)",
     r"[A-Z][\w-]+ [A-Z][\w-]+, edite par [A-Z][\w-]+ [A-Z][\w-]+",  # byline
 )
 FURNITURE_SPANS = (
