@@ -64,9 +64,17 @@ def _load_rules(rules: list[Path] | None):
     ruleset = load_rules([str(p) for p in rules] if rules else None)
     for error in ruleset.errors:
         _say(str(error))
-    if ruleset.errors:
+    if not ruleset.files:
+        _say("error: no rule file could be read")
         raise typer.Exit(EXIT_UNUSABLE)
+    # The files that loaded still run, so the report says what it can; the exit code says 2.
     return ruleset
+
+
+def _unusable(ruleset, problems: list[str]) -> bool:
+    for problem in problems:
+        _say(problem)
+    return bool(ruleset.errors or problems)
 
 
 def _report_inputs(corpus, strict: bool) -> None:
@@ -119,6 +127,8 @@ def extract(
     else:
         text = render.render_json(run.table)
     _write(output, text, run.corpus)
+    if _unusable(ruleset, run.problems):
+        raise typer.Exit(EXIT_UNUSABLE)
 
 
 @app.command()
@@ -151,7 +161,90 @@ def compare(
 
         text = render_json(result.comparison)
     _write(output, text, result.extraction.corpus)
+    if _unusable(ruleset, result.extraction.problems):
+        raise typer.Exit(EXIT_UNUSABLE)
     raise typer.Exit(EXIT_FINDINGS if result.fails(fail_on.value) else EXIT_OK)
+
+
+@app.command()
+def ci(
+    corpus: Annotated[
+        Optional[list[Path]],
+        typer.Argument(help="The story's articles: files or folders (default: the current folder).", show_default=False),
+    ] = None,
+    since: Annotated[
+        Optional[str],
+        typer.Option("--since", metavar="GIT_REF",
+                     help="New articles: those added or changed since this git ref (committed or not, untracked included)."),
+    ] = None,
+    new: Annotated[
+        Optional[list[Path]],
+        typer.Option("--new", metavar="FILE", help="New articles: these files (repeatable); no git needed."),
+    ] = None,
+    rules: RulesOpt = None,
+    fail_on: Annotated[
+        FailOn, typer.Option("--fail-on", help="Exit 1 when a conflict the new articles introduce reaches this severity."),
+    ] = FailOn.error,
+    min_severity: Annotated[
+        str, typer.Option("--min-severity", metavar="[error|warning|info]", help="Show only findings of this severity or above."),
+    ] = "info",
+    summary: Annotated[
+        Optional[Path],
+        typer.Option("--summary", help="Write the Markdown summary here (it is also appended to $GITHUB_STEP_SUMMARY when set)."),
+    ] = None,
+    json_file: Annotated[Optional[Path], typer.Option("--json", help="Write the report as JSON here.")] = None,
+    sarif: Annotated[Optional[Path], typer.Option("--sarif", help="Write SARIF 2.1.0 here (code scanning).")] = None,
+    max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
+) -> None:
+    """What new articles change: conflicts they introduce, facts they confirm, facts only they state."""
+    import os
+
+    from . import ci as ci_lib
+    from .model import SEVERITY_RANK
+    from .outputs import OutputError, write_output
+
+    if min_severity not in SEVERITY_RANK:
+        _say("error: --min-severity must be error, warning or info")
+        raise typer.Exit(EXIT_UNUSABLE)
+    ruleset = _load_rules(rules)
+    try:
+        done = ci_lib.run([str(p) for p in corpus or [Path(".")]], since=since,
+                          new=[str(p) for p in new or []], ruleset=ruleset, max_bytes=max_bytes,
+                          min_severity=min_severity)
+    except ci_lib.CiError as exc:
+        _say(f"error: {exc}")
+        raise typer.Exit(EXIT_UNUSABLE) from None
+    loaded = done.result.extraction.corpus
+    _report_inputs(loaded, strict=False)
+    report, level = done.report, fail_on.value
+
+    text = ci_lib.render_summary(report, fail_on=level)
+    inputs = [a.path for a in loaded.articles]
+    try:
+        for path, content in ((summary, text), (json_file, ci_lib.render_json(report, fail_on=level)),
+                              (sarif, ci_lib.render_sarif(report))):
+            if path is not None:
+                write_output(str(path), content, inputs=inputs)
+        step_summary = os.environ.get("GITHUB_STEP_SUMMARY")
+        if step_summary:
+            with open(step_summary, "a", encoding="utf-8") as handle:
+                handle.write(text)
+    except OutputError as exc:
+        _say(f"error: {exc}")
+        raise typer.Exit(EXIT_UNUSABLE) from None
+    except OSError as exc:
+        _say(f"error: $GITHUB_STEP_SUMMARY: {(exc.strerror or str(exc)).lower()}")
+        raise typer.Exit(EXIT_UNUSABLE) from None
+
+    if os.environ.get("GITHUB_ACTIONS") == "true":
+        lines, _ = ci_lib.annotations(report)
+        for line in lines:
+            typer.echo(line)
+    if summary is None and not step_summary:
+        typer.echo(text, nl=False)
+    else:
+        typer.echo(ci_lib.summary_line(report, level))
+    raise typer.Exit(EXIT_FINDINGS if report.fails(level) else EXIT_OK)
 
 
 def main() -> None:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from .grammar import Extractor
 from .model import TABLE_COLUMNS, Article, Mention
+from .rules import RuleTimeout
 from .text import fold
 
 if TYPE_CHECKING:
@@ -63,8 +64,12 @@ def binders(ruleset: "RuleSet") -> dict[str, list[_Binder]]:
     return by_kind
 
 
-def extract_mentions(articles: Iterable[Article], ruleset: "RuleSet") -> list[Mention]:
-    """All mentions of all articles, each bound to at most one fact (order: article, offset)."""
+def extract_mentions(articles: Iterable[Article], ruleset: "RuleSet", problems: list[str] | None = None) -> list[Mention]:
+    """All mentions of all articles, each bound to at most one fact (order: article, offset).
+
+    A rule pattern that runs out of time on an article binds nothing there; the
+    reason is appended to ``problems`` (one line naming the article and the rule).
+    """
     extractors: dict[str, Extractor] = {}
     aliases = ruleset.alias_map()
     by_kind = binders(ruleset)
@@ -78,14 +83,19 @@ def extract_mentions(articles: Iterable[Article], ruleset: "RuleSet") -> list[Me
                 extractors[code] = extractors.get("fr") or Extractor("fr", aliases)
         view, found = extractors[code].extract_with_view(article)
         for mention in found:
-            mention.fact = bind(mention, view, by_kind)
+            try:
+                mention.fact = bind(mention, view, by_kind)
+            except RuleTimeout as exc:
+                mention.fact = None
+                if problems is not None:
+                    problems.append(f"{article.path}: {exc}")
         mentions.extend(found)
     return mentions
 
 
-def facts_table(articles: Iterable[Article], ruleset: "RuleSet") -> "pd.DataFrame":
+def facts_table(articles: Iterable[Article], ruleset: "RuleSet", problems: list[str] | None = None) -> "pd.DataFrame":
     """The facts table (pandas), one row a mention, columns ``model.TABLE_COLUMNS``."""
-    return mentions_frame(extract_mentions(articles, ruleset))
+    return mentions_frame(extract_mentions(articles, ruleset, problems))
 
 
 def mentions_frame(mentions: Iterable[Mention]) -> "pd.DataFrame":
