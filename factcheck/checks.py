@@ -43,7 +43,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Callable, Iterable, Protocol
+from typing import Any, Iterable, Protocol
 
 import pandas as pd
 from rapidfuzz import fuzz
@@ -497,18 +497,15 @@ def _spelling_findings(rows: list[Row], check: CheckLike) -> list[Finding]:
         counts = {s: len({r.article for r in rs}) for s, rs in spellings.items()}
         ordered = sorted(counts, key=lambda s: (-counts[s], s))
         listed = ", ".join(f"{s} ({counts[s]})" for s in sorted(counts))
-        findings.append(
-            Finding(
-                rule=check.id,
-                fact=f"person:{name}",
-                status="conflict",
-                severity=check.severity,
-                message=check.message,
-                groups=tuple(_side(spellings[s], value=s, low=s) for s in ordered),
-                note=f"spelling variants: {listed}; suggest {ordered[0]}",
-            )
-        )
+        groups = [_side(spellings[s], value=s, low=s) for s in ordered]
+        findings.append(_problem(check, f"person:{name}", groups, f"spelling variants: {listed}; suggest {ordered[0]}"))
     return findings
+
+
+def _problem(check: CheckLike, fact: str, groups: list[Side], note: str) -> Finding:
+    """A story-independent problem (spelling, roles, paired time): always a conflict between its groups."""
+    return Finding(rule=check.id, fact=fact, status="conflict", severity=check.severity, message=check.message,
+                   groups=tuple(groups), note=note)
 
 
 def _roles_findings(rows: list[Row], check: CheckLike) -> list[Finding]:
@@ -525,17 +522,7 @@ def _roles_findings(rows: list[Row], check: CheckLike) -> list[Finding]:
             continue
         sides = [_side(g, value=" / ".join(_unique(r.role for r in g))) for g in groups]
         listed = ", ".join(f"{s.value} ({len(s.articles)})" for s in sides)
-        findings.append(
-            Finding(
-                rule=check.id,
-                fact=f"person:{name}",
-                status="conflict",
-                severity=check.severity,
-                message=check.message,
-                groups=tuple(sides),
-                note=f"roles: {listed}",
-            )
-        )
+        findings.append(_problem(check, f"person:{name}", sides, f"roles: {listed}"))
     return findings
 
 
@@ -559,21 +546,12 @@ def _paired_findings(rows: list[Row], check: CheckLike) -> list[Finding]:
             expected = None
             hours, minutes = divmod(abs(int(offset)), 60)
             note = f"{local} and {utc} UTC are {hours} h {minutes:02d} apart: no time zone is"
-        findings.append(
-            Finding(
-                rule=check.id,
-                fact=row.fact or row.kind or "time",
-                status="conflict",
-                severity=check.severity,
-                message=check.message,
-                groups=(
-                    _side([row], value=f"{local} local" + (f" = {_hhmm(expected)} UTC" if expected is not None else ""),
-                          low=expected, high=expected),
-                    _side([row], value=f"{utc} UTC stated", low=utc_min, high=utc_min),
-                ),
-                note=note,
-            )
-        )
+        groups = [
+            _side([row], value=f"{local} local" + (f" = {_hhmm(expected)} UTC" if expected is not None else ""),
+                  low=expected, high=expected),
+            _side([row], value=f"{utc} UTC stated", low=utc_min, high=utc_min),
+        ]
+        findings.append(_problem(check, row.fact or row.kind or "time", groups, note))
     return findings
 
 
