@@ -288,6 +288,14 @@ def test_half_an_hour_and_three_quarters_of_an_hour():
     assert of_kind(text, "count") == []
 
 
+def test_readable_values_of_durations():
+    assert only("Il a 45 ans.", "duration").value == "45 ans"
+    assert only("Cela fait deux ans et demi.", "duration").value == "2,5 ans"
+    assert only("Il reste un an.", "duration").value == "1 an"
+    assert only("L'appel a duré 50 minutes.", "duration").value == "50 min"
+    assert only("L'entretien a duré une cinquantaine de minutes.", "duration").value == "≈50 min"
+
+
 def test_days():
     text = "Le sommet a duré deux jours."
     d = only(text, "duration")
@@ -383,6 +391,13 @@ def test_at_least():
     text = "Au moins 300 personnes ont été arrêtées."
     c = only(text, "count")
     assert (span(text, c), c.low, c.high, c.qualifier) == ("Au moins 300 personnes", 300, None, "at_least")
+
+
+def test_counted_nouns_keep_their_accents():
+    text = "Les deux présidents ont signé deux traités."
+    found = of_kind(text, "count")
+    assert [(span(text, c), c.noun, c.value) for c in found] == [
+        ("deux présidents", "présidents", "2 présidents"), ("deux traités", "traités", "2 traités")]
 
 
 def test_percent():
@@ -701,6 +716,10 @@ def test_an_alias_before_the_name_is_its_role_not_a_second_person():
         "Le Conseil de sécurité a voté.",
         "Les États-Unis et la Russie discutent.",
         "Lundi, rien.",
+        "Human Rights Watch dénonce la répression.",
+        "Le New York Times rapporte que rien n'est décidé.",
+        "Il travaille pour Amnesty International.",
+        "Première ligne.\nGarder ouverts les canaux de communication, a dit le Kremlin.",
     ],
 )
 def test_never_people(text):
@@ -819,6 +838,21 @@ def test_attribution_of_counts():
     assert (c.low, c.attribution) == (100_000, "la CGT")
 
 
+def test_police_and_organisers_each_state_their_own_count():
+    for text in (
+        "Ils étaient 30 000 selon la police et 100 000 selon les organisateurs.",
+        "Ils étaient 30 000 selon la police, 100 000 selon les organisateurs.",
+        "Ils étaient 30.000 selon la police et 100.000 selon les organisateurs.",
+    ):
+        found = of_kind(text, "count")
+        assert [(c.low, c.attribution) for c in found] == [(30_000, "la police"), (100_000, "les organisateurs")], text
+
+
+def test_a_claimant_with_a_conjunction_stays_whole():
+    text = "Selon la police et les organisateurs, ils étaient 30 000."
+    assert only(text, "count").attribution == "la police et les organisateurs"
+
+
 def test_attribution_stays_in_its_sentence():
     text = "Selon la police, ils étaient 10 000. Le cortège a duré trois heures."
     assert only(text, "count").attribution == "la police"
@@ -927,18 +961,30 @@ def _check_invariants(text: str, date: str | None) -> None:
             assert m.key
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# At least 300 examples; more under a thorough profile (tests/conftest.py).
+_BUDGET = settings(max_examples=max(300, settings.default.max_examples), deadline=None,
+                   suppress_health_check=[HealthCheck.too_slow])
+
+
+@_BUDGET
 @given(st.text(), st.sampled_from([None, "2021", "2021-12", "2021-12-31", "garbage"]))
-def test_extraction_never_raises_on_arbitrary_text(text, date):
+def test_property_extraction_never_raises_on_arbitrary_text(text, date):
     _check_invariants(text, date)
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@_BUDGET
 @given(
     st.lists(st.sampled_from(FRAGMENTS), max_size=30),
     st.lists(st.sampled_from([" ", "", "  ", "\n", "'", "-"]), min_size=30, max_size=30),
     st.sampled_from([None, "2021-12", "2021-12-31", "2021-07"]),
 )
-def test_extraction_invariants_on_french_like_text(fragments, glue, date):
+def test_property_invariants_on_french_like_text(fragments, glue, date):
     text = "".join(f + g for f, g in zip(fragments, glue))
     _check_invariants(text, date)
+
+
+def test_readable_numbers():
+    from factcheck.grammar.values import _fmt_number
+
+    assert [_fmt_number(x) for x in (2.001, 2.5, 1.28, 1000.5, 3.0, 100_000)] == [
+        "2", "2,5", "1,28", "1 000,5", "3", "100 000"]

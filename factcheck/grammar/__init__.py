@@ -85,7 +85,7 @@ class Extractor:
         # Clauses, modality cues and claimants are read once a sentence, for all its values.
         clause_cache: dict[int, list[Span]] = {}
         cue_cache: dict[int, list] = {}
-        claimant_cache: dict[tuple[int, int], str | None] = {}
+        claimant_cache: dict[tuple[int, int], list[context.Claimant]] = {}
         for v in found:
             sentence = sentence_at(v.start)
             if sentence.start not in clause_cache:
@@ -93,12 +93,12 @@ class Extractor:
                 cue_cache[sentence.start] = context.modality_cues(g, view, sentence, text)
             clause = _clause_at(clause_cache[sentence.start], v.start, sentence)
             if (clause.start, sentence.start) not in claimant_cache:
-                claimant_cache[clause.start, sentence.start] = context.attribution(g, view, text, clause, sentence)
+                claimant_cache[clause.start, sentence.start] = context.claimants(g, view, text, clause, sentence)
             mentions.append(Mention(
                 article=article.id, source=article.source, kind=v.kind, value=values.describe(v), low=v.low, high=v.high,
                 start=v.start, end=v.end, quote=text[sentence.start:sentence.end], unit=v.unit,
                 qualifier=v.qualifier, modality=context.modality(cue_cache[sentence.start], v.start, v.end, clause),
-                role=v.extra.get("role"), attribution=claimant_cache[clause.start, sentence.start],
+                role=v.extra.get("role"), attribution=context.pick(claimant_cache[clause.start, sentence.start], v.start, v.end),
                 key=v.extra.get("key"), tz=v.tz, noun=v.noun, relation=v.relation, granularity=v.granularity,
                 paired=v.paired, sentence_start=sentence.start, sentence_end=sentence.end,
                 clause_start=clause.start, clause_end=clause.end,

@@ -54,22 +54,53 @@ def _counts(g: Grammar, m, label: str, view: str, text: str | None) -> bool:
             and participle not in lang.FUNCTION_WORDS)
 
 
-def attribution(g: Grammar, view: str, text: str, clause: Span, sentence: Span) -> str | None:
-    """Who the sentence says states its values, as written: "la Maison Blanche"."""
+# A claimant found in a sentence: (start, end, who as written).
+Claimant = tuple[int, int, str]
+
+
+def claimants(g: Grammar, view: str, text: str, clause: Span, sentence: Span) -> list[Claimant]:
+    """Who the sentence says states the values of a clause, as written: "la Maison Blanche".
+
+    The first kind that names someone wins: "selon X" in the clause, then in the
+    sentence, then ", a déclaré X", then "X a déclaré que"; every claimant of
+    that kind is kept, so that each value can take the nearest (``pick``).
+    """
     for pattern, scope in (
         (g.attribution_selon, clause),
         (g.attribution_selon, sentence),
         (g.attribution_after, sentence),
     ):
+        found = []
         for m in pattern.finditer(view, scope.start, scope.end):
             who = text[m.start("who"):m.end("who")].strip(" ,\"'«»")
             if _names_someone(g, who):
-                return who
+                found.append((m.start(), m.end(), who))
+        if found:
+            return found
     m = g.attribution_before.match(view, sentence.start, sentence.end)
     if m:
         who = text[m.start("who"):m.end("who")].strip(" ,\"'«»")
-        return who if _names_someone(g, who) else None
-    return None
+        if _names_someone(g, who):
+            return [(m.start(), m.end(), who)]
+    return []
+
+
+def pick(found: list[Claimant], start: int, end: int) -> str | None:
+    """The claimant nearest a value: "30 000 selon la police et 100 000 selon les organisateurs"."""
+    if not found:
+        return None
+    if len(found) == 1:
+        return found[0][2]
+    return min(found, key=lambda c: c[0] - end if c[0] >= end else abs(start - c[1]))[2]
+
+
+def attribution(g: Grammar, view: str, text: str, clause: Span, sentence: Span,
+                start: int | None = None, end: int | None = None) -> str | None:
+    """Who states the value at ``start``..``end`` (or the clause's first claimant)."""
+    found = claimants(g, view, text, clause, sentence)
+    if start is None or end is None:
+        return found[0][2] if found else None
+    return pick(found, start, end)
 
 
 def _names_someone(g: Grammar, who: str) -> bool:

@@ -179,7 +179,12 @@ def build(lang: ModuleType, aliases: tuple[str, ...] = ()) -> Grammar:
     )
     reporting = words(lang.REPORTING_VERBS)
     aux = r"(?:a|ont|avait|avaient|aurait|auraient)"
-    claimant = r"(?P<who>[^,.;:\"()]{2,90}?)\s*(?=[,.;:\"()]|$|\s+(?:dans|lors|a\s+propos|aux\s+journalistes)\b)"
+    # A claimant ends at punctuation, before a word that leaves the claimant ("dans", "lors"),
+    # or before a coordinated number: "30 000 selon la police et 100 000 selon les organisateurs".
+    claimant = (
+        rf"(?P<who>[^,.;:\"()]{{2,90}}?)\s*(?=[,.;:\"()]|$|\s+{words(lang.CLAIMANT_ENDS)}\b"
+        rf"|\s+{words(lang.COORDINATORS)}\s+\d)"
+    )
     attribution_selon = re.compile(rf"\b{words(lang.ATTRIBUTION_PREPOSITIONS)}\s+{claimant}", re.IGNORECASE)
     attribution_after = re.compile(
         rf"(?<=[,\"])\s*{aux}\s+(?:[a-z]+\s+)?{reporting}\s+(?:(?:{weekday}|hier|ensuite|encore|aussi|egalement|enfin|aux journalistes)\s+)*(?!que\b|qu'|a\s|aux\s|au\s){claimant}",

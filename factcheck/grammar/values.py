@@ -90,7 +90,7 @@ def _words_to_number(words: str) -> float | None:
 def _fmt_number(x: float) -> str:
     if x == int(x):
         return f"{int(x):,}".replace(",", " ")
-    return f"{x:,.2f}".replace(",", " ").replace(".", ",")
+    return f"{x:,.2f}".rstrip("0").rstrip(".").replace(",", " ").replace(".", ",")  # 2.5 -> "2,5", 1.28 -> "1,28"
 
 
 def _scaled(low: float, high: float | None, lo_f: float, hi_f: float | None) -> tuple[float, float | None]:
@@ -454,4 +454,6 @@ def _duration(minutes: float) -> str:
         return f"{_fmt_number(round(minutes / 60, 1))} h"
     if minutes < 60 * 1440:
         return f"{_fmt_number(round(minutes / 1440, 1))} j"
-    return f"{_fmt_number(round(minutes / 43200, 1))} mois"
+    if minutes < 525600:
+        return f"{_fmt_number(round(minutes / 43200, 1))} mois"
+    return f"{_fmt_number(round(minutes / 525600, 1))} an" + ("s" if minutes >= 2 * 525600 else "")

@@ -142,6 +142,10 @@ REPORTING_VERBS = (
 )
 # Prepositions that introduce who states a value: "selon la Maison Blanche".
 ATTRIBUTION_PREPOSITIONS = ("selon", "d'apres", "de source", "a en croire")
+# Words after which a claimant ("selon la police ...") has ended.
+CLAIMANT_ENDS = ("dans", "lors", "a propos", "aux journalistes")
+# Coordinating conjunctions: "... selon la police et 100 000 selon les organisateurs".
+COORDINATORS = ("et", "ou", "mais")
 
 # Role words that introduce a person: "la vice-secrétaire d'État Wendy Sherman".
 ROLE_WORDS = (
@@ -187,6 +191,12 @@ NEVER_PERSON = (
     "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
     "janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre",
     "novembre", "decembre", "dieu", "internet", "twitter", "facebook", "telegram",
+    # Words of organisations and newspapers: "Human Rights Watch", "New York Times", "Amnesty International".
+    "international", "internationale", "national", "nationale", "watch", "times", "post", "news", "press",
+    "journal", "tribune", "herald", "agence", "agency", "institut", "institute", "fondation", "foundation",
+    "universite", "university", "parti", "party", "banque", "bank", "fonds", "fund", "groupe", "group",
+    "commission", "comite", "committee", "federal", "federale", "republique", "republic", "royaume",
+    "kingdom", "front", "rassemblement", "mouvement",
 )
 # Name particles between capitalised tokens: "Charles de Gaulle".
 NAME_PARTICLES = ("de", "du", "des", "van", "von", "der", "den", "da", "di", "dos", "al", "el", "ben", "bin", "ibn", "bou", "abou", "ter")
