@@ -40,9 +40,7 @@ def _words(lang: ModuleType) -> _Words:
         places={fold(p).lower(): p for p in lang.PLACES},
         titles=frozenset(fold(t) for t in lang.TITLES),
         relational=frozenset(lang.RELATIONAL_ROLES),
-        # Words that cannot stand between a role word and the name it introduces.
-        break_words=frozenset(("et", "avec", "a", "que", "qu", "qui", "dont", "ou", "se", "s", "il", "elle", "ils",
-                               "par", "pour", "sur", "dans", "est", "sont", "ont", "alors", "mais", "depuis", "ce")),
+        break_words=frozenset(lang.ROLE_BREAK_WORDS),
     )
 
 

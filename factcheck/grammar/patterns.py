@@ -56,12 +56,21 @@ def words(items) -> str:
     return "(?:" + _trie({fold(i) for i in items}) + ")"
 
 
-def marker(items) -> str:
-    """Markers ending in "de" also accept the elided "d'": "près d'une heure"."""
-    folded = {fold(i) for i in items}
-    with_de = {m[: -len(" de")] for m in folded if m.endswith(" de")}
-    plain = folded - {m + " de" for m in with_de}
-    return rf"(?:{_trie(with_de)}\s+(?:de\s+|d'\s?)|{_trie(plain)}\s+)"
+def marker_forms(items, of: tuple[str, ...]) -> dict[str, str]:
+    """Every written form of each marker -> the marker: "pres d'" -> "pres de" (the elided "of")."""
+    forms = {}
+    for item in items:
+        folded = fold(item)
+        forms[folded] = item
+        for full in of:
+            if folded.endswith(" " + full):
+                stem = folded[: -len(full)]
+                forms.update({(stem + o).strip(): item for o in of})
+    return forms
+
+
+def marker(forms: dict[str, str]) -> str:
+    return rf"(?:{_trie(forms)}(?<=')|{_trie(forms)}\s+)"
 
 
 @dataclass(frozen=True)
@@ -69,6 +78,7 @@ class Grammar:
     """Compiled patterns of one language (and one rule set's entity aliases)."""
 
     lang: ModuleType
+    markers: dict[str, str]  # written form of an approximation marker -> the marker
     master: re.Pattern
     furniture_lines: re.Pattern
     furniture_spans: re.Pattern
@@ -87,19 +97,21 @@ class Grammar:
     place_preposition: re.Pattern
 
 
-def _time_core(p: str, number_words: str) -> str:
+def _time_core(p: str, number_words: str, lang: ModuleType) -> str:
     hour = r"(?:[01]?\d|2[0-3])"
+    minutes = words(lang.MINUTE_PHRASES)
     return (
         rf"(?:(?P<{p}h>{hour})\s?h\s?(?P<{p}m>[0-5]\d)?(?![\w:])"
         rf"|(?P<{p}hc>{hour}):(?P<{p}mc>[0-5]\d)(?![\d:])"
-        rf"|(?P<{p}hw>{number_words})\s+heures?(?:\s+(?P<{p}mw>et\s+quart|et\s+demie|moins\s+le\s+quart|{number_words}))?(?!\w)"
-        rf"|(?P<{p}named>midi|minuit)(?:\s+(?P<{p}nm>et\s+demie?|et\s+quart))?(?!\w))"
+        rf"|(?P<{p}hw>{number_words})\s+{words(lang.HOUR_WORDS)}(?:\s+(?P<{p}mw>{minutes}|{number_words}))?(?!\w)"
+        rf"|(?P<{p}named>{words(lang.NAMED_TIMES)})(?:\s+(?P<{p}nm>{minutes}))?(?!\w))"
     )
 
 
 def build(lang: ModuleType, aliases: tuple[str, ...] = ()) -> Grammar:
     number_word = words(lang.NUMBER_WORDS)
-    number_words = rf"\b{number_word}(?:(?:\s+et\s+|\s+|-){number_word})*\b"
+    number_words = rf"\b{number_word}(?:(?:\s*{words(lang.NUMBER_JOINERS)}\s*|\s+){number_word})*\b"
+    of = rf"(?:\s+{words(lang.OF)}\s*)"  # "des milliers de", "près d'une"
     digits = r"(?<![\w.,/:-])(?:\d{1,3}(?:[ .]\d{3})+(?!\d)(?:,\d+)?|\d+(?:,\d+)?)(?![\w/:]|[.,]\d)"
     month = words(lang.MONTHS)
     weekday = words(lang.WEEKDAYS)
@@ -109,21 +121,21 @@ def build(lang: ModuleType, aliases: tuple[str, ...] = ()) -> Grammar:
     zone = rf"(?:\(\s*)?{zone_bare}(?:\s*\))?"
 
     def zoned(p: str) -> str:
-        return rf"{_time_core(p, number_words)}(?:\s*,?\s*(?P<{p}zone>{zone}))?"
+        return rf"{_time_core(p, number_words, lang)}(?:\s*,?\s*(?P<{p}zone>{zone}))?"
 
     paired = (
-        rf"(?P<paired>{_time_core('pa', number_words)}(?:\s*(?P<pazone>{zone}))?[\s\"']*\(\s*"
-        rf"{_time_core('pb', number_words)}\s*(?P<pbzone>{zone_bare})\s*\))"
+        rf"(?P<paired>{_time_core('pa', number_words, lang)}(?:\s*(?P<pazone>{zone}))?[\s\"']*\(\s*"
+        rf"{_time_core('pb', number_words, lang)}\s*(?P<pbzone>{zone_bare})\s*\))"
     )
     time = rf"(?P<time>(?:(?P<tmark>{words(lang.TIME_APPROX_MARKERS)})\s+)?{zoned('t')})"
 
-    day = r"(?:1er|premier|[0-3]?\d)"
+    day = rf"(?:{words(lang.FIRST_OF_MONTH)}|[0-3]?\d)"
     date_day = (
-        rf"(?P<date>\b(?:(?P<dwd>{weekday})\s+)?(?P<dday>{day})(?:\s*(?:et|au|-|a)\s*(?P<dday2>[0-3]?\d))?"
+        rf"(?P<date>\b(?:(?P<dwd>{weekday})\s+)?(?P<dday>{day})(?:\s*{words(lang.DAY_RANGE_JOINERS)}\s*(?P<dday2>[0-3]?\d))?"
         rf"\s+(?P<dmonth>{month})(?:\s+(?P<dyear>(?:1[89]|20)\d{{2}}))?(?!\w))"
     )
     month_part = (
-        rf"(?P<mpart>\b(?P<mppart>{words(lang.MONTH_PARTS)})[\s-]+(?:de\s+|d')?(?P<mpmonth>{month})"
+        rf"(?P<mpart>\b(?P<mppart>{words(lang.MONTH_PARTS)})(?:[\s-]+|{of})(?P<mpmonth>{month})"
         rf"(?:\s+(?P<mpyear>(?:1[89]|20)\d{{2}}))?(?!\w))"
     )
     month_only = (
@@ -135,17 +147,18 @@ def build(lang: ModuleType, aliases: tuple[str, ...] = ()) -> Grammar:
     relative_day = rf"(?P<relday>\b{words(lang.RELATIVE_DAYS)})(?!\w)"
 
     vague_unit = words(lang.VAGUE_UNITS)
+    markers = marker_forms(lang.APPROX_MARKERS, lang.OF)
     quantity = (
-        rf"(?P<quantity>(?<![\w'-])(?:(?P<qmark>{marker(lang.APPROX_MARKERS)}))?"
-        rf"(?:(?P<qvague>(?:{words(lang.VAGUE_DETERMINERS)})\s+{vague_unit}(?:\s+(?:de\s+|d')(?:{vague_unit}))*)"
-        rf"|(?P<qapprox>(?:une|la|d'une|d'un|un)\s*(?P<qapproxn>{words(lang.APPROX_NOUNS)})s?)"
+        rf"(?P<quantity>(?<![\w'-])(?:(?P<qmark>{marker(markers)}))?"
+        rf"(?:(?P<qvague>(?:{words(lang.VAGUE_DETERMINERS)})\s+{vague_unit}(?:{of}{vague_unit})*)"
+        rf"|(?P<qapprox>{words(lang.APPROX_NOUN_DETERMINERS)}\s*(?P<qapproxn>{words(lang.APPROX_NOUNS)})s?)"
         rf"|(?P<qnum>{digits}|{number_words})(?:\s+(?P<qscale>{words(lang.SCALES)}))?"
         rf"|(?P<qfew>{words(lang.FEW)}))"
-        rf"(?:(?:\s+(?P<qadj>{words(lang.UNIT_ADJECTIVES)}))?(?:\s+(?:de\s+|d'\s?)?|(?<=\d))(?P<qunit>{words(lang.DURATION_UNITS)})(?!\w)(?P<qhalf>\s+et\s+demie?)?"
-        rf"|\s*(?P<qpct>%|pour\s?cent)"
-        rf"|(?:\s+de\s+|\s+d'|\s+)(?P<qnoun>[a-z][a-z'-]*[a-z]))?)"
+        rf"(?:(?:\s+(?P<qadj>{words(lang.UNIT_ADJECTIVES)}))?(?:{of}|\s+|(?<=\d))(?P<qunit>{words(lang.DURATION_UNITS)})(?!\w)(?P<qhalf>\s+{words(lang.HALF_UNIT)})?"
+        rf"|\s*(?P<qpct>%|{words(lang.PERCENT_WORDS)})"
+        rf"|(?P<qof>{of}|\s+)(?P<qnoun>[a-z][a-z'-]*[a-z]))?)"
     )
-    ordinal = rf"(?P<ordinal>\b(?:{words(lang.ORDINALS)}|(?P<ordn>\d+)(?:e|eme|er|ere)(?!\w)))"
+    ordinal = rf"(?P<ordinal>\b(?:{words(lang.ORDINALS)}|(?P<ordn>\d+){words(lang.ORDINAL_SUFFIXES)}(?!\w)))"
     alias = rf"(?P<alias>\b{words(aliases)}\b)" if aliases else None
     token = r"(?:O')?[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*"
     particle = words(lang.NAME_PARTICLES)
@@ -169,16 +182,16 @@ def build(lang: ModuleType, aliases: tuple[str, ...] = ()) -> Grammar:
         # An adverb may stand between the auxiliary and the participle ("ont aussi renouvelé");
         # a function word is never the participle ("est là depuis").
         rf"|\b(?P<aux>{words(lang.AUXILIARIES)})\s+(?:[a-z]+\s+)??"
-        rf"(?P<participle>(?!{words(lang.FUNCTION_WORDS)}\b)[a-z]+(?:e|es|ee|ees|i|is|u|us|t))\b",
+        rf"(?P<participle>(?!{words(lang.FUNCTION_WORDS)}\b)[a-z]+{words(lang.PARTICIPLE_ENDINGS)})\b",
         re.IGNORECASE,
     )
     role = words(lang.ROLE_WORDS)
     role_word = re.compile(rf"(?<![\w-]){role}(?![\w-])", re.IGNORECASE)
     apposition_role = re.compile(
-        rf"\s*,\s*(?:le|la|l'|les|son|sa)?\s*(?P<role>{role}(?![\w-])(?:[\s'-]+[\w'-]+){{0,6}}?)\s*(?=[,.;:)]|$)", re.IGNORECASE
+        rf"\s*,\s*{words(lang.ROLE_DETERMINERS)}?\s*(?P<role>{role}(?![\w-])(?:[\s'-]+[\w'-]+){{0,6}}?)\s*(?=[,.;:)]|$)", re.IGNORECASE
     )
     reporting = words(lang.REPORTING_VERBS)
-    aux = r"(?:a|ont|avait|avaient|aurait|auraient)"
+    aux = words(lang.REPORTING_AUXILIARIES)
     # A claimant ends at punctuation, before a word that leaves the claimant ("dans", "lors"),
     # or before a coordinated number: "30 000 selon la police et 100 000 selon les organisateurs".
     claimant = (
@@ -187,21 +200,23 @@ def build(lang: ModuleType, aliases: tuple[str, ...] = ()) -> Grammar:
     )
     attribution_selon = re.compile(rf"\b{words(lang.ATTRIBUTION_PREPOSITIONS)}\s+{claimant}", re.IGNORECASE)
     attribution_after = re.compile(
-        rf"(?<=[,\"])\s*{aux}\s+(?:[a-z]+\s+)?{reporting}\s+(?:(?:{weekday}|hier|ensuite|encore|aussi|egalement|enfin|aux journalistes)\s+)*(?!que\b|qu'|a\s|aux\s|au\s){claimant}",
+        rf"(?<=[,\"])\s*{aux}\s+(?:[a-z]+\s+)?{reporting}\s+"
+        rf"(?:(?:{weekday}|\d{{1,2}}(?:er)?\s+{month}|{words(lang.REPORTING_FILLERS)})\s+)*"
+        rf"(?!{words(lang.REPORTING_OBJECTS)}(?:\s|\b)){claimant}",
         re.IGNORECASE,
     )
     attribution_before = re.compile(
-        rf"^\s*(?P<who>[^\"]{{2,140}}?)\s*,?\s+{aux}\s+(?:[a-z]+\s+)?{reporting}\b(?:\s+(?:aux journalistes|a\s+\w+))?\s*(?:que|qu'|:)",
+        rf"^\s*(?P<who>[^\"]{{2,140}}?)\s*,?\s+{aux}\s+(?:[a-z]+\s+)?{reporting}\b(?:\s+{words(lang.REPORTING_ADDRESSEES)}|\s+a\s+\w+)?\s*{words(lang.COMPLEMENTIZERS)}",
         re.IGNORECASE,
     )
     relation_before = re.compile(rf"\b(?P<rel>{words(lang.DURATION_RELATIONS_BEFORE)})\s*$", re.IGNORECASE)
     relation_after = re.compile(rf"\s*(?P<rel>{words(lang.DURATION_RELATIONS_AFTER)})\b", re.IGNORECASE)
-    duration_context = re.compile(r"\b(?:pendant|durant|a\s+dure|ont\s+dure|en|de|duree\s+de|dure)\s*$", re.IGNORECASE)
+    duration_context = re.compile(rf"\b{words(lang.DURATION_PREPOSITIONS)}\s*$", re.IGNORECASE)
     time_context = re.compile(rf"\b{words(lang.TIME_PREPOSITIONS)}\s*$", re.IGNORECASE)
     reporting_before_a = re.compile(rf"\b{reporting}\s+(?:a|au|aux)\s*$", re.IGNORECASE)
     place_preposition = re.compile(rf"(?:^|\W){words(lang.PLACE_PREPOSITIONS)}\s+$", re.IGNORECASE)
     return Grammar(
-        lang=lang, master=master, furniture_lines=furniture_lines, furniture_spans=furniture_spans,
+        lang=lang, markers=markers, master=master, furniture_lines=furniture_lines, furniture_spans=furniture_spans,
         planned=planned, actual=actual, role_word=role_word, apposition_role=apposition_role,
         attribution_selon=attribution_selon, attribution_after=attribution_after,
         attribution_before=attribution_before, relation_before=relation_before, relation_after=relation_after,

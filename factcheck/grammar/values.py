@@ -65,7 +65,7 @@ class Reference:
 
 # --- numbers ---------------------------------------------------------------
 
-def parse_number(text: str) -> float | None:
+def parse_number(text: str, code: str = "fr") -> float | None:
     """Digits ("100 000", "100.000", "1,28") or French number words ("cent mille")."""
     raw = text.strip()
     if raw[:1].isdigit():
@@ -74,15 +74,15 @@ def parse_number(text: str) -> float | None:
             return float(compact.replace(",", "."))
         except ValueError:
             return None
-    return _words_to_number(fold(raw).lower())
+    return _words_to_number(fold(raw).lower(), code)
 
 
 @lru_cache(maxsize=2048)
-def _words_to_number(words: str) -> float | None:
+def _words_to_number(words: str, code: str) -> float | None:
     from text_to_num import text2num  # imported on first use: keeps `import factcheck` fast
 
     try:
-        return float(text2num(re.sub(r"\s+", " ", words), "fr"))
+        return float(text2num(re.sub(r"\s+", " ", words), code))
     except (ValueError, KeyError, IndexError):
         return None
 
@@ -99,31 +99,30 @@ def _scaled(low: float, high: float | None, lo_f: float, hi_f: float | None) -> 
 
 # --- times -----------------------------------------------------------------
 
-def _clock(m: re.Match, p: str) -> tuple[int, int] | None:
+def _clock(lang: ModuleType, m: re.Match, p: str) -> tuple[int, int] | None:
     g = m.group
     if g(p + "h") is not None:
         return int(g(p + "h")), int(g(p + "m") or 0)
     if g(p + "hc") is not None:
         return int(g(p + "hc")), int(g(p + "mc"))
     if g(p + "hw") is not None:
-        hour = _words_to_number(g(p + "hw").lower())
+        hour = _words_to_number(g(p + "hw").lower(), lang.CODE)
         if hour is None or not 0 <= hour <= 23:
             return None
-        return int(hour), _word_minutes(g(p + "mw"))
+        return int(hour), _word_minutes(lang, g(p + "mw"))
     if g(p + "named") is not None:
-        base = 720 if g(p + "named").lower() == "midi" else 0
-        return base // 60, _word_minutes(g(p + "nm"))
+        base = lang.NAMED_TIMES[g(p + "named").lower()]
+        return base // 60, _word_minutes(lang, g(p + "nm"))
     return None
 
 
-def _word_minutes(words: str | None) -> int:
+def _word_minutes(lang: ModuleType, words: str | None) -> int:
     if not words:
         return 0
     w = " ".join(words.lower().split())
-    special = {"et quart": 15, "et demie": 30, "et demi": 30, "moins le quart": -15}
-    if w in special:
-        return special[w]
-    n = _words_to_number(w)
+    if w in lang.MINUTE_PHRASES:
+        return lang.MINUTE_PHRASES[w]
+    n = _words_to_number(w, lang.CODE)
     return int(n) if n is not None and 0 <= n < 60 else 0
 
 
@@ -149,7 +148,7 @@ def _hm(minutes: float) -> str:
 def read_time(g: Grammar, m: re.Match, view: str, ref: Reference) -> Value | None:
     if m.group("paired"):
         return _read_paired(g, m, ref)
-    clock = _clock(m, "t")
+    clock = _clock(g.lang, m, "t")
     if clock is None:
         return None
     hour, minute = clock
@@ -180,7 +179,7 @@ def read_time(g: Grammar, m: re.Match, view: str, ref: Reference) -> Value | Non
 
 
 def _read_paired(g: Grammar, m: re.Match, ref: Reference) -> Value | None:
-    first, second = _clock(m, "pa"), _clock(m, "pb")
+    first, second = _clock(g.lang, m, "pa"), _clock(g.lang, m, "pb")
     if first is None or second is None:
         return None
     on = ref.day or date(2000, 1, 15)
@@ -212,9 +211,8 @@ def _read_paired(g: Grammar, m: re.Match, ref: Reference) -> Value | None:
 def read_quantity(g: Grammar, m: re.Match, view: str, ref: Reference, text: str | None = None) -> Value | None:
     """A duration or a count; ``text`` (the article as loaded) gives the counted noun its accents."""
     lang = g.lang
-    mark = " ".join((m.group("qmark") or "").lower().split()).replace("d'", "de").replace("' ", "'")
-    mark = re.sub(r"\s+de\s*$", " de", mark).strip()
-    qualifier, lo_f, hi_f = lang.APPROX_MARKERS.get(mark, ("exact", 1.0, 1.0)) if mark else ("exact", 1.0, 1.0)
+    mark = g.markers.get(" ".join((m.group("qmark") or "").lower().split()).replace("' ", "'"))
+    qualifier, lo_f, hi_f = lang.APPROX_MARKERS[mark] if mark else ("exact", 1.0, 1.0)
     unit_word = " ".join((m.group("qunit") or "").lower().split()).replace("' ", "'")
     noun = (m.group("qnoun") or "").lower() or None
     if noun and (noun in lang.FUNCTION_WORDS or noun in lang.MONTHS or noun in lang.WEEKDAYS
@@ -238,7 +236,7 @@ def read_quantity(g: Grammar, m: re.Match, view: str, ref: Reference, text: str 
         low, high = lang.FEW_RANGE
         qualifier = "approx"
     else:
-        n = parse_number(m.group("qnum"))
+        n = parse_number(m.group("qnum"), lang.CODE)
         if n is None:
             return None
         scale = m.group("qscale")
@@ -266,11 +264,7 @@ def read_quantity(g: Grammar, m: re.Match, view: str, ref: Reference, text: str 
     low, high = _scaled(low, high, lo_f, hi_f)
     end = m.end()
     if noun is None and m.group("qnoun"):
-        end = m.start("qnoun")
-        while end > m.start() and view[end - 1] in " '":
-            end -= 1
-        if view[end - 3:end].lower() == " de" or view[end - 2:end].lower() == " d":
-            end -= 3 if view[end - 3:end].lower() == " de" else 2
+        end = m.start("qof")  # the word after the number counts nothing: the span stops at the number
     unit = "%" if m.group("qpct") else noun
     text = " ".join(view[m.start():end].split())
     return Value("count", text, _tidy(low), _tidy(high), m.start(), end, unit=unit, qualifier=qualifier, noun=noun)
@@ -319,7 +313,7 @@ def read_date(g: Grammar, m: re.Match, view: str, ref: Reference) -> Value | Non
     if kind == "date":
         month = lang.MONTHS[m.group("dmonth").lower()]
         day_raw = m.group("dday").lower()
-        day = 1 if day_raw in ("1er", "premier") else int(day_raw)
+        day = 1 if day_raw in lang.FIRST_OF_MONTH else int(day_raw)
         day2 = int(m.group("dday2")) if m.group("dday2") else day
         weekday = lang.WEEKDAYS.get((m.group("dwd") or "").lower())
         if m.group("dyear"):
@@ -356,10 +350,7 @@ def read_date(g: Grammar, m: re.Match, view: str, ref: Reference) -> Value | Non
             last = min(last, _month_end(year, month))
         qualifier = "exact"
         prep = " ".join((m.group("mprep") or "").lower().split()) if kind == "month" else ""
-        if prep in ("depuis", "des", "a partir de"):
-            qualifier = "at_least"
-        elif prep in ("jusqu'en", "avant"):
-            qualifier = "at_most"
+        qualifier = lang.MONTH_PREPOSITION_QUALIFIERS.get(prep, qualifier)
         return _date_value(m, text, date(year, month, first), date(year, month, last), "month", qualifier)
     if kind == "year":
         year = int(m.group("yyear"))
@@ -409,7 +400,7 @@ def describe(v: Value) -> str:
         return v.value
     if v.kind == "date":
         if v.low is None:
-            return f"{v.value} (non résolu)"
+            return f"{v.value} (unresolved)"
         if v.granularity == "year":
             return v.low[:4]
         if v.granularity == "month" and v.low[8:] == "01" and v.high[:7] == v.low[:7] and int(v.high[8:]) >= 28:
@@ -418,7 +409,7 @@ def describe(v: Value) -> str:
     if v.kind == "ordinal":
         return "1er" if v.low == 1 else f"{v.low}e"
     if v.kind == "time":
-        suffix = " UTC" if v.tz == "UTC" else " (heure locale)"
+        suffix = " UTC" if v.tz == "UTC" else " local"
         point = (v.low + v.high) / 2
         return _signed(v.qualifier, _hm(point)) + suffix
     if v.kind == "duration":

@@ -17,12 +17,23 @@ WEEKDAYS = {"lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "s
 WEEKDAY_NAMES = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 # Relative day words, in days from the publication date.
 RELATIVE_DAYS = {"aujourd'hui": 0, "hier": -1, "demain": 1, "avant-hier": -2, "apres-demain": 2}
+# The first day of a month: "le 1er janvier".
+FIRST_OF_MONTH = ("1er", "premier")
+# Between the two days of a range: "les 9 et 10 janvier", "du 9 au 10 janvier".
+DAY_RANGE_JOINERS = ("et", "au", "a", "-")
+# Month prepositions that open or close an interval: "depuis janvier", "jusqu'en mars".
+MONTH_PREPOSITION_QUALIFIERS = {"depuis": "at_least", "des": "at_least", "a partir de": "at_least",
+                                "jusqu'en": "at_most", "avant": "at_most"}
 # Parts of a month: (first day, last day); 31 stands for the month's last day.
 MONTH_PARTS = {"debut": (1, 10), "mi": (11, 20), "fin": (21, 31), "courant": (1, 31)}
 # Prepositions that make a month name or a year a date: "en janvier", "de janvier", "en 2014".
 MONTH_PREPOSITIONS = ("en", "de", "d'", "des", "dès", "depuis", "a partir de", "au mois de", "mois de", "pour", "jusqu'en", "avant", "apres")
 YEAR_PREPOSITIONS = ("en", "depuis", "l'annee", "de l'annee", "des", "dès", "jusqu'en", "avant", "apres", "fin", "debut", "mi")
 
+# "de" and its elided form, between a quantity and what it counts: "des milliers de", "près d'une".
+OF = ("de", "d'")
+# Words that join number words: "vingt et un", "dix-sept".
+NUMBER_JOINERS = ("et", "-")
 # Number words for text2num: the grammar finds a run of them, text2num reads it.
 NUMBER_WORDS = (
     "zero", "un", "une", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix",
@@ -36,6 +47,8 @@ APPROX_NOUNS = {
     "dizaine": 10, "douzaine": 12, "quinzaine": 15, "vingtaine": 20, "trentaine": 30, "quarantaine": 40,
     "cinquantaine": 50, "soixantaine": 60, "centaine": 100, "millier": 1000,
 }
+# Determiners before an approximate noun: "une cinquantaine", "d'une centaine".
+APPROX_NOUN_DETERMINERS = ("un", "une", "la", "d'un", "d'une")
 # Plural vague quantities: "des dizaines de milliers" spans two to ten times the unit.
 VAGUE_UNITS = {"dizaines": 10, "centaines": 100, "milliers": 1000, "millions": 1_000_000, "milliards": 1_000_000_000}
 VAGUE_DETERMINERS = ("des", "de", "plusieurs", "quelques", "d'innombrables")
@@ -104,7 +117,17 @@ TIME_ZONES = {
 }
 # Named times of day, in minutes after midnight.
 NAMED_TIMES = {"midi": 720, "minuit": 0}
+# Spoken clock times: "quinze heures trente", "midi et quart".
+HOUR_WORDS = ("heure", "heures")
+MINUTE_PHRASES = {"et quart": 15, "et demie": 30, "et demi": 30, "moins le quart": -15}
+# Prepositions before a length of time: "pendant 1h30" is a duration, not a clock time.
+DURATION_PREPOSITIONS = ("pendant", "durant", "a dure", "ont dure", "en", "de", "duree de", "dure")
+# "une heure et demie": half a unit more.
+HALF_UNIT = ("et demi", "et demie")
+PERCENT_WORDS = ("pour cent", "pourcent")
 
+# Ordinals in figures: "3e", "2eme", "1er", "1ere".
+ORDINAL_SUFFIXES = ("e", "eme", "er", "ere")
 ORDINALS = {
     "premier": 1, "premiere": 1, "second": 2, "seconde": 2, "deuxieme": 2, "troisieme": 3, "quatrieme": 4,
     "cinquieme": 5, "sixieme": 6, "septieme": 7, "huitieme": 8, "neuvieme": 9, "dixieme": 10,
@@ -131,6 +154,7 @@ FUTURE_STOPWORDS = (
 # Passé composé with avoir/être counts as actual, unless the participle is a
 # reporting verb: "a déclaré" says who speaks, not what happened.
 AUXILIARIES = ("a", "ont", "avait", "avaient", "est", "sont", "s'est", "se sont")
+PARTICIPLE_ENDINGS = ("e", "es", "ee", "ees", "i", "is", "u", "us", "t")
 
 # Reporting verbs (participles and present forms) for attribution: "a déclaré X".
 REPORTING_VERBS = (
@@ -140,6 +164,16 @@ REPORTING_VERBS = (
     "assure", "fait savoir", "previent", "prevenu", "rappele", "rappelee", "cite", "citee", "ecrit",
     "ecrite", "temoigne", "insiste", "martele", "reconnu", "admis", "nie", "dementi", "communique",
 )
+# Auxiliaries of a reporting verb: "a déclaré", "aurait indiqué".
+REPORTING_AUXILIARIES = ("a", "ont", "avait", "avaient", "aurait", "auraient")
+# Words between a reporting verb and its subject: ", a déclaré mercredi 29 décembre X".
+REPORTING_FILLERS = ("hier", "ensuite", "encore", "aussi", "egalement", "enfin", "aux journalistes")
+# What follows a reporting verb when no subject does: ", a déclaré que", "a dit à".
+REPORTING_OBJECTS = ("que", "qu'", "a", "au", "aux")
+# Who a statement is made to: "a déclaré aux journalistes que".
+REPORTING_ADDRESSEES = ("aux journalistes", "a la presse")
+# What introduces the reported content: "a déclaré que", "a déclaré :".
+COMPLEMENTIZERS = ("que", "qu'", ":")
 # Prepositions that introduce who states a value: "selon la Maison Blanche".
 ATTRIBUTION_PREPOSITIONS = ("selon", "d'apres", "de source", "a en croire")
 # Words after which a claimant ("selon la police ...") has ended.
@@ -159,6 +193,12 @@ ROLE_WORDS = (
     "emissaire", "envoye", "envoyee", "representant", "representante", "gouverneur", "secretaire general",
     "secretaire d'etat", "premier secretaire", "lieutenant", "colonel", "capitaine", "commandant",
 )
+# Words that cannot stand between a role word and the name it introduces:
+# "le président américain s'entretient avec Poutine" gives Poutine no role.
+ROLE_BREAK_WORDS = ("et", "avec", "a", "que", "qu", "qui", "dont", "ou", "se", "s", "il", "elle", "ils", "par", "pour",
+                    "sur", "dans", "est", "sont", "ont", "alors", "mais", "depuis", "ce")
+# Determiners before a role in apposition: "Horne, la porte-parole de la Maison Blanche".
+ROLE_DETERMINERS = ("le", "la", "l'", "les", "son", "sa")
 # Role words that relate a person to another rather than naming a post.
 RELATIONAL_ROLES = ("homologue", "responsable", "representant", "representante")
 # Titles written before a surname: they are no part of the name.
