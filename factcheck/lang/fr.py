@@ -227,7 +227,7 @@ NEVER_PERSON = (
     "assemblee", "cour", "tribunal", "armee", "police", "afp", "reuters", "ap", "cnn", "bbc", "politico",
     "welt", "monde", "figaro", "liberation", "soutenez", "soutenez-nous", "garder", "copie", "crise",
     "americains", "russes", "europeens", "ukrainiens", "occidentaux", "francais", "allemands", "britanniques",
-    "selections", "attentats", "sommet", "rapport", "plein", "pas", "aucune", "biden/poutine", "traite",
+    "selections", "attentats", "sommet", "rapport", "plein", "pas", "aucune", "traite",
     "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
     "janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre",
     "novembre", "decembre", "dieu", "internet", "twitter", "facebook", "telegram",
