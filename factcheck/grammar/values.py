@@ -430,12 +430,19 @@ def _span(v: Value, fmt) -> str:
         return _signed(v.qualifier, fmt(v.low))
     if v.qualifier in ("less_than", "at_most"):
         return _signed(v.qualifier, fmt(v.high))
-    if v.qualifier in ("range", "exact"):
-        return f"{fmt(v.low)}–{fmt(v.high)}"
     middle = (v.low + v.high) / 2
-    if abs((v.high - v.low) - 0.2 * middle) < 1e-6 * max(1, middle):
+    if v.qualifier not in ("range", "exact") and abs((v.high - v.low) - 0.2 * middle) < 1e-6 * max(1, middle):
         return f"≈{fmt(_tidy(middle))}"  # "environ 100 000" was stated as one number
-    return f"≈{fmt(v.low)}–{fmt(v.high)}"
+    return ("" if v.qualifier in ("range", "exact") else "≈") + _between(fmt(v.low), fmt(v.high))
+
+
+def _between(low: str, high: str) -> str:
+    """"48 min" and "60 min" make "48–60 min": the unit is written once."""
+    low_number, _, low_unit = low.partition(" ")
+    high_unit = high.partition(" ")[2]
+    if low_unit.isalpha() and low_unit == high_unit:
+        return f"{low_number}–{high}"
+    return f"{low}–{high}"
 
 
 def _duration(minutes: float) -> str:
