@@ -110,13 +110,15 @@ def extract(
     all_mentions: Annotated[bool, typer.Option("--all", help="Also show mentions that bind to no declared fact.")] = False,
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
     strict: StrictOpt = False,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="Processes for the extraction (0: one a core); same output.")] = 1,
+    per_folder: Annotated[bool, typer.Option("--per-folder", help="Each sub-folder of a folder given is its own story.")] = False,
 ) -> None:
     """Pull the checkable facts of the articles into one table."""
     from .pipeline import extract as run_extract
     from .report import facts as render
 
     ruleset = _load_rules(rules)
-    run = run_extract([str(p) for p in paths], ruleset=ruleset, max_bytes=max_bytes)
+    run = run_extract([str(p) for p in paths], ruleset=ruleset, max_bytes=max_bytes, jobs=jobs, per_folder=per_folder)
     _report_inputs(run.corpus, strict)
     if format is ExtractFormat.table:
         text = render.render_terminal(render.visible(run.table, show_all=all_mentions), texts=run.texts)
@@ -140,12 +142,15 @@ def compare(
     fail_on: Annotated[FailOn, typer.Option("--fail-on", help="Exit 1 when a conflict reaches this severity.")] = FailOn.error,
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
     strict: StrictOpt = False,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="Processes for the extraction (0: one a core); same output.")] = 1,
+    per_folder: Annotated[bool, typer.Option("--per-folder", help="Each sub-folder of a folder given is its own story.")] = False,
 ) -> None:
     """Compare the facts across sources: agreements, conflicts, single-source facts."""
     from .pipeline import compare as run_compare
 
     ruleset = _load_rules(rules)
-    result = run_compare([str(p) for p in paths], ruleset=ruleset, max_bytes=max_bytes)
+    result = run_compare([str(p) for p in paths], ruleset=ruleset, max_bytes=max_bytes, jobs=jobs,
+                         per_folder=per_folder)
     _report_inputs(result.extraction.corpus, strict)
     if format is CompareFormat.table:
         from .report.table import render_table

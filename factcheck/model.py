@@ -136,6 +136,7 @@ class Finding:
     message: str
     groups: tuple[Side, ...]
     note: str = ""  # e.g. "planned versus actual"
+    story: str = ""  # the story (sub-folder) the finding belongs to, with --per-folder; "" otherwise
 
     @property
     def articles(self) -> tuple[str, ...]:

@@ -9,8 +9,10 @@ The CLI only parses options, calls these and renders what they return.
 
 from __future__ import annotations
 
+import operator
 import os
 from collections.abc import Sequence
+from copy import deepcopy
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -63,25 +65,23 @@ def extract(paths: Paths, *, rules: Paths | None = None, max_bytes: int = DEFAUL
     sub-folder of a folder given is one story (``story_names``); the table
     then has a ``story`` column after ``article``.
     """
-    ruleset = ruleset if ruleset is not None else load_rules(list(rules) if rules else None)
-    corpus = load_corpus(paths, max_bytes=max_bytes)
-    problems: list[str] = []
-    rows = mention_rows(corpus.articles, ruleset, problems, jobs=jobs)
-    stories = story_names(corpus.articles, paths) if per_folder else {}
-    table = rows_frame(rows, stories if per_folder else None)
-    return Extraction(corpus, ruleset, table, problems, stories)
+    return _run(paths, rules=rules, max_bytes=max_bytes, ruleset=ruleset, jobs=jobs, per_folder=per_folder)[0]
 
 
 def compare(paths: Paths, *, rules: Paths | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
             ruleset: RuleSet | None = None, jobs: int = 1, per_folder: bool = False) -> Result:
-    """Findings over the articles under ``paths``; with ``per_folder``, story by story (never across)."""
+    """Findings over the articles under ``paths``.
+
+    With ``per_folder`` the checks run story by story, each on its own
+    story's rows only: no finding spans two stories, every finding carries its
+    story, and a story's findings never depend on the other stories.
+    """
     from .checks import compare_kinds, run_checks
     from .report.base import Comparison
 
-    run = extract(paths, rules=rules, max_bytes=max_bytes, ruleset=ruleset, jobs=jobs, per_folder=per_folder)
-    if per_folder:
-        findings = story_findings(run.table, run.ruleset.checks)
-    else:
+    run, findings = _run(paths, rules=rules, max_bytes=max_bytes, ruleset=ruleset, jobs=jobs,
+                         per_folder=per_folder, check=per_folder)
+    if not per_folder:
         findings = run_checks(run.table, run.ruleset.checks)
     texts = run.texts  # a property: build the id -> text map once, not once a finding
     findings = [_with_lines(f, texts) for f in findings]
@@ -117,38 +117,112 @@ def _with_lines(finding: Finding, texts: dict[str, str]) -> Finding:
 
 
 # ---------------------------------------------------------------------------
-# Rows of the facts table, in one process or several
+# Rows of the facts table (and per-story findings), in one process or several
+
+
+def _run(paths: Paths, *, rules: Paths | None, max_bytes: int, ruleset: RuleSet | None, jobs: int,
+         per_folder: bool, check: bool = False) -> tuple[Extraction, list[Finding]]:
+    ruleset = ruleset if ruleset is not None else load_rules(list(rules) if rules else None)
+    # The workers are forked before the corpus is read: they do not inherit (and copy) its memory.
+    pool = _pool(ruleset, jobs)
+    try:
+        corpus = load_corpus(paths, max_bytes=max_bytes)
+        stories = story_names(corpus.articles, paths) if per_folder else {}
+        problems: list[str] = []
+        rows, findings = mention_rows(corpus.articles, ruleset, problems, jobs=jobs,
+                                      stories=stories if check else None, pool=pool)
+    finally:
+        if pool is not None:
+            pool.shutdown()
+    table = rows_frame(rows, stories if per_folder else None)
+    del rows
+    return Extraction(corpus, ruleset, table, problems, stories), findings
 
 
 def mention_rows(articles: Sequence[Article], ruleset: RuleSet, problems: list[str] | None = None, *,
-                 jobs: int = 1) -> list[tuple]:
-    """The facts table's rows (``TABLE_COLUMNS`` order), articles sorted by (id, path), mentions by offset.
+                 jobs: int = 1, stories: dict[str, str] | None = None, pool=None) -> tuple[list[tuple], list[Finding]]:
+    """The facts table's rows (``TABLE_COLUMNS`` order) and, with ``stories``, each story's findings.
 
-    With ``jobs`` other than 1 the articles are cut into runs of consecutive
-    articles, each extracted by a worker process (``concurrent.futures``) that
-    reads the rule set once; the runs come back in order, so the rows, and the
-    ``problems`` lines, are the same as in one process.
+    Rows: articles sorted by (id, path), each article's mentions by offset,
+    whatever ``jobs`` is.  With ``stories`` (article id -> story) the checks
+    run on each story's own rows (``story_findings``), and the findings come
+    ordered by story, then as ``run_checks`` orders them.
+
+    ``jobs`` other than 1: the work is cut into tasks (runs of consecutive
+    articles, or of whole stories) done by worker processes
+    (``concurrent.futures``; ``pool`` when given, from ``_pool``) that get the
+    rule set once; the results are put back in article and story order, so
+    rows, ``problems`` lines and findings are those of one process.
     """
     ordered = sorted(articles, key=lambda a: (a.id, a.path))
     workers = _workers(jobs, len(ordered))
-    if workers <= 1:
-        return _rows_of(ordered, ruleset, problems)
-    from concurrent.futures import ProcessPoolExecutor
+    tasks = _tasks(ordered, stories, workers)
+    check = stories is not None
+    if len(tasks) <= 1 or workers <= 1:
+        results = [_do_task(task, ruleset, check) for task in tasks]
+    elif pool is not None:
+        results = list(pool.map(_worker_task, tasks, [check] * len(tasks)))
+    else:
+        own = _pool(ruleset, jobs)
+        try:
+            results = list(own.map(_worker_task, tasks, [check] * len(tasks)))
+        finally:
+            own.shutdown()
+    by_index: list[tuple[list[tuple], list[str]]] = [([], [])] * len(ordered)
+    by_story: dict[str, list[Finding]] = {}
+    for article_rows, story_results in results:
+        for index, rows, lines in article_rows:
+            by_index[index] = (rows, lines)
+        by_story.update(story_results)
+    rows_out = [row for rows, _ in by_index for row in rows]
+    if problems is not None:
+        problems.extend(line for _, lines in by_index for line in lines)
+    findings = [f for story in sorted(by_story) for f in by_story[story]]
+    return rows_out, findings
 
-    size = max(1, min(_MAX_CHUNK, -(-len(ordered) // (workers * 4))))
-    chunks = [ordered[i:i + size] for i in range(0, len(ordered), size)]
-    rows: list[tuple] = []
-    with ProcessPoolExecutor(workers, mp_context=_mp_context(), initializer=_init_worker,
-                             initargs=(ruleset,)) as pool:
-        for part_rows, part_problems in pool.map(_extract_chunk, chunks):
-            rows.extend(part_rows)
-            if problems is not None:
-                problems.extend(part_problems)
-    return rows
 
-
-_MAX_CHUNK = 200  # articles a task: small enough to balance the workers, big enough to pay for the hand-over
+_MAX_TASK = 200  # articles a task: small enough to balance the workers, big enough to pay for the hand-over
+_Task = list[tuple[int, Article, str]]  # (index in the sorted corpus, article, story)
 _WORKER_RULES: RuleSet | None = None
+
+
+def _tasks(ordered: list[Article], stories: dict[str, str] | None, workers: int) -> list[_Task]:
+    """Runs of consecutive articles; with ``stories``, whole stories (a story is never split)."""
+    size = max(1, min(_MAX_TASK, -(-len(ordered) // (workers * 4))))
+    indexed = [(i, a, (stories or {}).get(a.id, "")) for i, a in enumerate(ordered)]
+    if stories is None:
+        return [indexed[i:i + size] for i in range(0, len(indexed), size)]
+    groups: dict[str, _Task] = {}
+    for item in indexed:
+        groups.setdefault(item[2], []).append(item)
+    tasks: list[_Task] = []
+    for name in sorted(groups):
+        if not tasks or len(tasks[-1]) + len(groups[name]) > size:
+            tasks.append([])
+        tasks[-1].extend(groups[name])
+    return tasks
+
+
+def _do_task(task: _Task, ruleset: RuleSet, check: bool):
+    """One task: each article's rows and problem lines; with ``check``, each story's findings."""
+    task = sorted(task, key=lambda item: item[0])
+    lines: list[str] = []
+    rows = _rows_of([article for _, article, _ in task], ruleset, lines)  # one pass: the binders are read once
+    own: dict[str, list[tuple]] = {}
+    for row in rows:
+        own.setdefault(row[0], []).append(row)  # row[0]: the article id (unique in a corpus)
+    said: dict[str, list[str]] = {}
+    for line in lines:  # facts.extract_mentions writes "path: reason"
+        article = next((a for _, a, _ in task if line.startswith(a.path + ": ")), task[0][1])
+        said.setdefault(article.path, []).append(line)
+    article_rows = [(index, own.pop(article.id, []), said.pop(article.path, [])) for index, article, _ in task]
+    story_results: list[tuple[str, list[Finding]]] = []
+    if check:
+        per_story: dict[str, list[tuple]] = {}
+        for (_, _, story), (_, story_rows, _) in zip(task, article_rows):
+            per_story.setdefault(story, []).extend(story_rows)
+        story_results = [(name, story_findings(r, ruleset.checks, name)) for name, r in per_story.items()]
+    return article_rows, story_results
 
 
 def _workers(jobs: int, n_articles: int) -> int:
@@ -165,12 +239,19 @@ def _cores() -> int:
         return os.cpu_count() or 1
 
 
-def _mp_context():
+def _pool(ruleset: RuleSet, jobs: int):
+    """Worker processes that hold the rule set, started now; None when one process is asked for."""
+    if _workers(jobs, 2**31) <= 1:
+        return None
     import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
 
     # fork starts a worker in milliseconds and shares the loaded modules; elsewhere the platform default.
     methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("fork" if "fork" in methods and os.name == "posix" else None)
+    context = multiprocessing.get_context("fork" if "fork" in methods and os.name == "posix" else None)
+    pool = ProcessPoolExecutor(_workers(jobs, 2**31), mp_context=context, initializer=_init_worker, initargs=(ruleset,))
+    pool.submit(int).result()  # with fork, the first task starts every worker
+    return pool
 
 
 def _init_worker(ruleset: RuleSet) -> None:
@@ -178,31 +259,33 @@ def _init_worker(ruleset: RuleSet) -> None:
     _WORKER_RULES = ruleset
 
 
-def _extract_chunk(articles: list[Article]) -> tuple[list[tuple], list[str]]:
-    problems: list[str] = []
+def _worker_task(task: _Task, check: bool):
     assert _WORKER_RULES is not None
-    return _rows_of(articles, _WORKER_RULES, problems), problems
+    return _do_task(task, _WORKER_RULES, check)
+
+
+_ROW = operator.attrgetter(*TABLE_COLUMNS)
+_QUOTE, _PAIRED = TABLE_COLUMNS.index("quote"), TABLE_COLUMNS.index("paired")
 
 
 def _rows_of(articles: Sequence[Article], ruleset: RuleSet, problems: list[str] | None) -> list[tuple]:
-    """What ``facts.mentions_frame`` puts in a row, read field by field (``asdict`` a field costs ~0.1 ms).
+    """What ``facts.mentions_frame`` puts in a row, read in one call (``asdict`` a column costs ~0.1 ms).
 
-    A sentence quoted by several mentions is kept once (same text, one string).
+    ``paired`` (the only mutable field) is copied as ``asdict`` copies it; a
+    sentence quoted by several mentions is kept once (same text, one string).
     """
-    from copy import deepcopy
-
     quotes: dict[str, str] = {}
     rows = []
     for m in extract_mentions(articles, ruleset, problems):
-        values = []
-        for name in TABLE_COLUMNS:
-            value = getattr(m, name)
-            if name == "quote":
-                value = quotes.setdefault(value, value)
-            elif isinstance(value, (dict, list)):
-                value = deepcopy(value)
-            values.append(value)
-        rows.append(tuple(values))
+        row = _ROW(m)
+        quote = quotes.setdefault(row[_QUOTE], row[_QUOTE])
+        if quote is not row[_QUOTE] or row[_PAIRED] is not None:
+            cells = list(row)
+            cells[_QUOTE] = quote
+            if cells[_PAIRED] is not None:
+                cells[_PAIRED] = deepcopy(cells[_PAIRED])
+            row = tuple(cells)
+        rows.append(row)
     return rows
 
 
@@ -218,6 +301,17 @@ def rows_frame(rows: list[tuple], stories: dict[str, str] | None = None) -> "pd.
     if stories is not None:
         frame.insert(1, "story", [stories.get(a, "") for a in frame["article"]])
     return frame
+
+
+def story_findings(rows: list[tuple], checks, story: str) -> list[Finding]:
+    """``run_checks`` over one story's rows alone (its own table), each finding tagged with the story."""
+    from dataclasses import replace
+
+    from .checks import run_checks
+
+    if not rows:
+        return []
+    return [replace(f, story=story) for f in run_checks(rows_frame(rows), checks)]
 
 
 # ---------------------------------------------------------------------------
@@ -257,20 +351,3 @@ def _folder_name(folder: str) -> str:
     from pathlib import Path
 
     return Path(folder).resolve().name or folder
-
-
-def story_findings(table: "pd.DataFrame", checks) -> list[Finding]:
-    """``run_checks`` story by story (the table's ``story`` column): no finding spans two stories.
-
-    Findings are ordered by story, then as ``run_checks`` orders them, and carry their story.
-    """
-    from dataclasses import replace
-
-    from .checks import run_checks
-
-    findings: list[Finding] = []
-    if table is None or len(table) == 0:
-        return findings
-    for story, part in table.groupby("story", sort=True):
-        findings.extend(replace(f, story=str(story)) for f in run_checks(part, checks))
-    return findings

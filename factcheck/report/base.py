@@ -33,6 +33,37 @@ class Comparison:
     compares: dict[str, str] = field(default_factory=dict)
 
 
+def stories(comparison: Comparison) -> list[str]:
+    """The stories of a ``--per-folder`` run, sorted; [] or one name when there is a single story."""
+    names = {str(a["story"]) for a in comparison.articles if a.get("story") is not None}
+    names.update(f.story for f in comparison.findings if f.story)
+    return sorted(names)
+
+
+def by_story(comparison: Comparison) -> list[tuple[str, Comparison]]:
+    """One ``Comparison`` a story (its articles, findings and table rows), in story order.
+
+    Inputs that were not read belong to no story: the caller reports them once.
+    """
+    names = stories(comparison)
+    articles: dict[str, list[dict[str, Any]]] = {n: [] for n in names}
+    for a in comparison.articles:
+        articles.setdefault(str(a.get("story") or ""), []).append(a)
+    findings: dict[str, list[Finding]] = {n: [] for n in names}
+    for f in comparison.findings:
+        findings.setdefault(f.story, []).append(f)
+    tables: dict[str, pd.DataFrame] = {}
+    table = comparison.table
+    if table is not None and len(table) and "story" in table.columns:
+        tables = {str(k): part for k, part in table.groupby("story", sort=False)}
+    return [
+        (name, Comparison(articles=articles.get(name, []), inputs=[], findings=findings.get(name, []),
+                          table=tables.get(name, table.iloc[0:0] if table is not None else None),
+                          rules_files=comparison.rules_files, compares=comparison.compares))
+        for name in names
+    ]
+
+
 def section_of(finding: Finding, comparison: Comparison) -> str:
     """``fact`` for a fact finding, else the problem kind (spelling, roles, paired_time)."""
     compare = comparison.compares.get(finding.rule)

@@ -49,12 +49,19 @@ def _short(text: Any, width: int = _MAX_CELL) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def _rows(table: "pd.DataFrame", texts: dict[str, str] | None) -> list[list[str]]:
+def _columns(table: "pd.DataFrame") -> list[str]:
+    """The terminal columns, with ``story`` first when a ``--per-folder`` table holds several stories."""
+    if "story" in table.columns and table["story"].nunique() > 1:
+        return ["story", *TERMINAL_COLUMNS]
+    return list(TERMINAL_COLUMNS)
+
+
+def _rows(table: "pd.DataFrame", texts: dict[str, str] | None, columns: list[str]) -> list[list[str]]:
     rows = []
     for rec in records(table):
         span = (texts or {}).get(rec["article"], "")[rec["start"]:rec["end"]] if texts else rec["value"]
         rec["span"] = span
-        rows.append([_short(rec.get(c)) for c in TERMINAL_COLUMNS])
+        rows.append([_short(rec.get(c)) for c in columns])
     return rows
 
 
@@ -63,7 +70,8 @@ def render_terminal(table: "pd.DataFrame", *, texts: dict[str, str] | None = Non
 
     if table.empty:
         return "No fact found.\n"
-    return tabulate(_rows(table, texts), headers=list(TERMINAL_COLUMNS), tablefmt="simple") + "\n"
+    columns = _columns(table)
+    return tabulate(_rows(table, texts, columns), headers=columns, tablefmt="simple") + "\n"
 
 
 def render_markdown(table: "pd.DataFrame", *, texts: dict[str, str] | None = None) -> str:
@@ -71,5 +79,6 @@ def render_markdown(table: "pd.DataFrame", *, texts: dict[str, str] | None = Non
 
     from .base import escape_md as escape_cell
 
-    rows = [[escape_cell(cell) for cell in row] for row in _rows(table, texts)]
-    return tabulate(rows, headers=list(TERMINAL_COLUMNS), tablefmt="github") + "\n"
+    columns = _columns(table)
+    rows = [[escape_cell(cell) for cell in row] for row in _rows(table, texts, columns)]
+    return tabulate(rows, headers=columns, tablefmt="github") + "\n"

@@ -58,6 +58,7 @@ def _finding(finding: Finding, comparison: Comparison) -> dict:
     return {
         "rule": finding.rule,
         "fact": finding.fact,
+        "story": finding.story,
         "status": finding.status,
         "severity": finding.severity,
         "message": finding.message,

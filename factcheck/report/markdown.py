@@ -14,10 +14,12 @@ from .base import (
     article_displays,
     article_ids,
     article_sources,
+    by_story,
     cell_values,
     escape_md,
     fact_findings,
     problem_findings,
+    stories,
 )
 
 PROBLEM_TITLES = (
@@ -67,12 +69,12 @@ def _side_heading(side: Side) -> str:
     return " · ".join(bits)
 
 
-def _finding_heading(finding: Finding) -> str:
-    return f"### {escape_md(finding.fact)} ({escape_md(finding.rule)}, {escape_md(finding.severity)})"
+def _finding_heading(finding: Finding, level: int = 3) -> str:
+    return f"{'#' * level} {escape_md(finding.fact)} ({escape_md(finding.rule)}, {escape_md(finding.severity)})"
 
 
-def _detailed(finding: Finding, sources: dict[str, str]) -> list[str]:
-    out = [_finding_heading(finding), "", escape_md(finding.message), ""]
+def _detailed(finding: Finding, sources: dict[str, str], level: int = 3) -> list[str]:
+    out = [_finding_heading(finding, level), "", escape_md(finding.message), ""]
     if finding.note:
         out += [f"*{escape_md(finding.note)}*", ""]
     shown: set[tuple[str, str]] = set()
@@ -108,23 +110,23 @@ def _bullets(findings: list[Finding], sources: dict[str, str], with_quote: bool)
     return out + [""]
 
 
-def render_markdown(comparison: Comparison) -> str:
-    """The report as CommonMark with GFM tables; same comparison, same bytes."""
-    sources = article_sources(comparison)
-    ids = article_ids(comparison)
-    facts = fact_findings(comparison)
+def _headline(comparison: Comparison, facts: list[Finding], n_stories: int = 0) -> tuple[str, list[str]]:
     conflicts = [f for f in facts if f.status == "conflict"]
     agreements = [f for f in facts if f.status == "agree"]
     singles = [f for f in facts if f.status == "single_source"]
     not_read = [i for i in comparison.inputs if not i.ok]
-    n_facts = len({f.fact for f in facts})
-
+    n_facts = len({(f.story, f.fact) for f in facts})
+    where = _plural(len(comparison.articles), "article")
+    if n_stories > 1:
+        where += f" in {_plural(n_stories, 'story', 'stories')}"
     if conflicts:
-        title = f"{_plural(len(conflicts), 'conflict')} across {_plural(len(comparison.articles), 'article')}"
+        title = f"{_plural(len(conflicts), 'conflict')} across {where}"
     else:
-        title = f"No conflict across {_plural(len(comparison.articles), 'article')}"
-    headline = [
-        f"{_plural(len(comparison.articles), 'article')} read",
+        title = f"No conflict across {where}"
+    headline = [f"{_plural(len(comparison.articles), 'article')} read"]
+    if n_stories > 1:
+        headline.append(_plural(n_stories, "story", "stories"))
+    headline += [
         f"{_plural(n_facts, 'fact')} found",
         _plural(len(conflicts), "conflict"),
         f"{_plural(len(agreements), 'agreement')}",
@@ -132,30 +134,73 @@ def render_markdown(comparison: Comparison) -> str:
     ]
     if not_read:
         headline.append(f"{_plural(len(not_read), 'input')} not read")
+    return title, headline
 
-    out = [f"# {escape_md(title)}", "", " · ".join(headline), ""]
+
+def _body(comparison: Comparison, level: int) -> list[str]:
+    """The summary table and the sections of one story, sections at heading ``level``."""
+    h = "#" * level
+    sources = article_sources(comparison)
+    ids = article_ids(comparison)
+    facts = fact_findings(comparison)
+    conflicts = [f for f in facts if f.status == "conflict"]
+    agreements = [f for f in facts if f.status == "agree"]
+    singles = [f for f in facts if f.status == "single_source"]
+
+    out: list[str] = []
     if facts:
         out += _summary_table(facts, ids, article_displays(comparison)) + [""]
     else:
         out += ["No fact of the rules was found in the articles.", ""]
 
-    out += ["## Conflicts", ""]
+    out += [f"{h} Conflicts", ""]
     if conflicts:
         for f in conflicts:
-            out += _detailed(f, sources)
+            out += _detailed(f, sources, level + 1)
     else:
         out += ["None.", ""]
 
-    out += ["## Agreements", ""] + _bullets(agreements, sources, with_quote=False)
-    out += ["## Single-source facts", ""] + _bullets(singles, sources, with_quote=True)
+    out += [f"{h} Agreements", ""] + _bullets(agreements, sources, with_quote=False)
+    out += [f"{h} Single-source facts", ""] + _bullets(singles, sources, with_quote=True)
 
     for section, heading in PROBLEM_TITLES:
         found = problem_findings(comparison, section)
         if found:
-            out += [f"## {heading}", ""]
+            out += [f"{h} {heading}", ""]
             for f in found:
-                out += _detailed(f, sources)
+                out += _detailed(f, sources, level + 1)
+    return out
 
+
+def _story_table(parts: list[tuple[str, Comparison]]) -> list[str]:
+    lines = ["| story | articles | conflicts | agreements | single source |", "|---|---|---|---|---|"]
+    for name, part in parts:
+        facts = fact_findings(part)
+        n = {status: sum(1 for f in facts if f.status == status) for status in ("conflict", "agree", "single_source")}
+        conflicts = f"**{n['conflict']}**" if n["conflict"] else "0"
+        lines.append(f"| {escape_md(name)} | {len(part.articles)} | {conflicts} | {n['agree']} | {n['single_source']} |")
+    return lines
+
+
+def render_markdown(comparison: Comparison) -> str:
+    """The report as CommonMark with GFM tables; same comparison, same bytes.
+
+    With several stories (``--per-folder``): a table of the stories, then a
+    section a story with its own table, conflicts and the rest.
+    """
+    parts = by_story(comparison) if len(stories(comparison)) > 1 else []
+    title, headline = _headline(comparison, fact_findings(comparison), len(parts))
+    out = [f"# {escape_md(title)}", "", " · ".join(headline), ""]
+    if parts:
+        out += _story_table(parts) + [""]
+        for name, part in parts:
+            _, story_headline = _headline(part, fact_findings(part))
+            out += [f"## Story: {escape_md(name)}", "", " · ".join(story_headline), ""]
+            out += _body(part, level=3)
+    else:
+        out += _body(comparison, level=2)
+
+    not_read = [i for i in comparison.inputs if not i.ok]
     if not_read:
         out += ["## Inputs not read", ""]
         for i in not_read:

@@ -10,9 +10,11 @@ from .base import (
     article_displays,
     article_ids,
     article_sources,
+    by_story,
     cell_values,
     section_of,
     short_labels,
+    stories,
     truncate,
     verdict,
 )
@@ -32,7 +34,20 @@ def _paint(text: str, colour: str | None, color: bool) -> str:
 
 
 def render_table(comparison: Comparison, color: bool = False) -> str:
-    """A plain-text table (ANSI colours only with ``color``); ends with a newline."""
+    """A plain-text table (ANSI colours only with ``color``); ends with a newline.
+
+    With several stories (``--per-folder``), one table a story under a ``story: name`` line.
+    """
+    if len(stories(comparison)) > 1:
+        blocks = []
+        for name, part in by_story(comparison):
+            n = len(part.articles)
+            blocks.append(f"story: {name} ({n} article{'s' if n != 1 else ''})\n" + _one_table(part, color))
+        return "\n".join(blocks)
+    return _one_table(comparison, color)
+
+
+def _one_table(comparison: Comparison, color: bool) -> str:
     ids = article_ids(comparison)
     sources = article_sources(comparison)
     # A source names the column when it tells the articles apart, else the id does.
