@@ -45,7 +45,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Iterable, Protocol
 
-import pandas as pd
 from rapidfuzz import fuzz
 
 from .keys import spelling_key
@@ -94,10 +93,8 @@ def _missing(value: Any) -> bool:
         return True
     if isinstance(value, float) and math.isnan(value):
         return True
-    try:
-        return value is pd.NA or value is pd.NaT
-    except Exception:  # pragma: no cover - exotic scalars
-        return False
+    # pandas' missing markers (NA, NaT), recognised without importing pandas.
+    return type(value).__name__ in ("NAType", "NaTType")
 
 
 def _clean(value: Any) -> Any:
@@ -150,13 +147,23 @@ class Row:
         return self.key or fold_key(self.value)
 
 
-def table_rows(table: pd.DataFrame) -> list[Row]:
-    """The table's rows as ``Row`` records, in a stable order (not the table's)."""
+def table_rows(table: Any) -> list[Row]:
+    """The facts table's rows as ``Row`` records, in a stable order (not the table's).
+
+    ``table``: the pandas facts table, or its rows as tuples in ``TABLE_COLUMNS``
+    order (``facts.row_tuples``: no DataFrame needed), or ``Row`` records.
+    """
     if table is None or len(table) == 0:
         return []
-    names = [c for c in TABLE_COLUMNS if c in table.columns]
+    if isinstance(table, list) and isinstance(table[0], Row):
+        return sorted(table, key=lambda row: row.sort_key)
+    if hasattr(table, "columns"):
+        names = [c for c in TABLE_COLUMNS if c in table.columns]
+        records = table[names].to_dict("records")
+    else:
+        records = [dict(zip(TABLE_COLUMNS, row)) for row in table]
     rows = []
-    for record in table[names].to_dict("records"):
+    for record in records:
         r = {k: _clean(v) for k, v in record.items()}
         rows.append(
             Row(
@@ -563,8 +570,8 @@ def _finding_order(f: Finding) -> tuple:
             tuple(a for g in f.groups for a in g.articles))
 
 
-def run_checks(table: pd.DataFrame, checks: Iterable[CheckLike] | Any) -> list[Finding]:
-    """Run ``checks`` (or a rule set's ``.checks``) over the facts table."""
+def run_checks(table: Any, checks: Iterable[CheckLike] | Any) -> list[Finding]:
+    """Run ``checks`` (or a rule set's ``.checks``) over the facts table (any form ``table_rows`` reads)."""
     if hasattr(checks, "checks"):
         checks = checks.checks
     rows = table_rows(table)

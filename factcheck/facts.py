@@ -11,7 +11,8 @@ story-independent fact ``person``.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+import operator
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from .grammar import Extractor
@@ -95,15 +96,39 @@ def extract_mentions(articles: Iterable[Article], ruleset: "RuleSet", problems: 
 
 def facts_table(articles: Iterable[Article], ruleset: "RuleSet", problems: list[str] | None = None) -> "pd.DataFrame":
     """The facts table (pandas), one row a mention, columns ``model.TABLE_COLUMNS``."""
-    return mentions_frame(extract_mentions(articles, ruleset, problems))
+    return rows_frame(row_tuples(extract_mentions(articles, ruleset, problems)))
 
 
-def mentions_frame(mentions: Iterable[Mention]) -> "pd.DataFrame":
+_ROW = operator.attrgetter(*TABLE_COLUMNS)
+_QUOTE, _PAIRED = TABLE_COLUMNS.index("quote"), TABLE_COLUMNS.index("paired")
+
+
+def row_tuples(mentions: Iterable[Mention]) -> list[tuple]:
+    """The mentions as rows in ``TABLE_COLUMNS`` order, read in one call each (``asdict`` is ~20x slower).
+
+    ``paired`` (the only mutable field) is copied, so a row never shares it with
+    its mention; a sentence quoted by several mentions is kept once.
+    """
+    quotes: dict[str, str] = {}
+    rows = []
+    for m in mentions:
+        cells = list(_ROW(m))
+        cells[_QUOTE] = quotes.setdefault(cells[_QUOTE], cells[_QUOTE])
+        if cells[_PAIRED] is not None:
+            cells[_PAIRED] = dict(cells[_PAIRED])
+        rows.append(tuple(cells))
+    return rows
+
+
+def rows_frame(rows: list[tuple], stories: dict[str, str] | None = None) -> "pd.DataFrame":
+    """The facts table from ``row_tuples``; with ``stories`` (article id -> story) a ``story`` column follows ``article``."""
     import pandas as pd  # imported on first use: keeps `import factcheck` fast
 
-    rows = [{c: asdict(m)[c] for c in TABLE_COLUMNS} for m in mentions]
     frame = pd.DataFrame(rows, columns=list(TABLE_COLUMNS)).astype(object)
-    return frame.where(frame.notna(), None)
+    frame = frame.where(frame.notna(), None)
+    if stories is not None:
+        frame.insert(1, "story", [stories.get(a, "") for a in frame["article"]])
+    return frame
 
 
 def bind(mention: Mention, view: str, by_kind: dict[str, list[_Binder]]) -> str | None:

@@ -9,16 +9,15 @@ The CLI only parses options, calls these and renders what they return.
 
 from __future__ import annotations
 
-import operator
 import os
 from collections.abc import Sequence
-from copy import deepcopy
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from .articles import DEFAULT_MAX_BYTES, Corpus, load_corpus
-from .facts import extract_mentions
-from .model import SEVERITY_RANK, TABLE_COLUMNS, Article, Finding
+from .facts import extract_mentions, rows_frame, row_tuples
+from .model import SEVERITY_RANK, Article, Finding
 from .rules import RuleSet, load_rules
 
 if TYPE_CHECKING:
@@ -33,9 +32,15 @@ Paths = Sequence[str | os.PathLike]
 class Extraction:
     corpus: Corpus
     ruleset: RuleSet
-    table: "pd.DataFrame"
+    rows: list[tuple]  # the facts table's rows, ``TABLE_COLUMNS`` order (``facts.row_tuples``)
     problems: list[str] = field(default_factory=list)  # one line each: a rule pattern that ran out of time
     stories: dict[str, str] = field(default_factory=dict)  # article id -> story, with per_folder only
+    per_folder: bool = False
+
+    @cached_property
+    def table(self) -> "pd.DataFrame":
+        """The facts table (pandas), built on first use: ``compare`` needs only the rows."""
+        return rows_frame(self.rows, self.stories if self.per_folder else None)
 
     @property
     def texts(self) -> dict[str, str]:
@@ -76,13 +81,14 @@ def compare(paths: Paths, *, rules: Paths | None = None, max_bytes: int = DEFAUL
     story's rows only: no finding spans two stories, every finding carries its
     story, and a story's findings never depend on the other stories.
     """
-    from .checks import compare_kinds, run_checks
+    from .checks import compare_kinds, run_checks, table_rows
     from .report.base import Comparison
 
     run, findings = _run(paths, rules=rules, max_bytes=max_bytes, ruleset=ruleset, jobs=jobs,
                          per_folder=per_folder, check=per_folder)
+    rows = table_rows(run.rows)  # checks and reports read these records, no DataFrame needed
     if not per_folder:
-        findings = run_checks(run.table, run.ruleset.checks)
+        findings = run_checks(rows, run.ruleset.checks)
     texts = run.texts  # a property: build the id -> text map once, not once a finding
     findings = [_with_lines(f, texts) for f in findings]
     articles = [
@@ -93,7 +99,7 @@ def compare(paths: Paths, *, rules: Paths | None = None, max_bytes: int = DEFAUL
         for article in articles:
             article["story"] = run.stories[article["id"]]
     comparison = Comparison(
-        articles=articles, inputs=list(run.corpus.inputs), findings=findings, table=run.table,
+        articles=articles, inputs=list(run.corpus.inputs), findings=findings, table=rows,
         rules_files=list(run.ruleset.files), compares=compare_kinds(run.ruleset.checks),
     )
     return Result(run, comparison, findings)
@@ -134,9 +140,7 @@ def _run(paths: Paths, *, rules: Paths | None, max_bytes: int, ruleset: RuleSet 
     finally:
         if pool is not None:
             pool.shutdown()
-    table = rows_frame(rows, stories if per_folder else None)
-    del rows
-    return Extraction(corpus, ruleset, table, problems, stories), findings
+    return Extraction(corpus, ruleset, rows, problems, stories, per_folder), findings
 
 
 def mention_rows(articles: Sequence[Article], ruleset: RuleSet, problems: list[str] | None = None, *,
@@ -207,7 +211,8 @@ def _do_task(task: _Task, ruleset: RuleSet, check: bool):
     """One task: each article's rows and problem lines; with ``check``, each story's findings."""
     task = sorted(task, key=lambda item: item[0])
     lines: list[str] = []
-    rows = _rows_of([article for _, article, _ in task], ruleset, lines)  # one pass: the binders are read once
+    # One call for the whole task: the binders are read once.
+    rows = row_tuples(extract_mentions([article for _, article, _ in task], ruleset, lines))
     own: dict[str, list[tuple]] = {}
     for row in rows:
         own.setdefault(row[0], []).append(row)  # row[0]: the article id (unique in a corpus)
@@ -264,45 +269,6 @@ def _worker_task(task: _Task, check: bool):
     return _do_task(task, _WORKER_RULES, check)
 
 
-_ROW = operator.attrgetter(*TABLE_COLUMNS)
-_QUOTE, _PAIRED = TABLE_COLUMNS.index("quote"), TABLE_COLUMNS.index("paired")
-
-
-def _rows_of(articles: Sequence[Article], ruleset: RuleSet, problems: list[str] | None) -> list[tuple]:
-    """What ``facts.mentions_frame`` puts in a row, read in one call (``asdict`` a column costs ~0.1 ms).
-
-    ``paired`` (the only mutable field) is copied as ``asdict`` copies it; a
-    sentence quoted by several mentions is kept once (same text, one string).
-    """
-    quotes: dict[str, str] = {}
-    rows = []
-    for m in extract_mentions(articles, ruleset, problems):
-        row = _ROW(m)
-        quote = quotes.setdefault(row[_QUOTE], row[_QUOTE])
-        if quote is not row[_QUOTE] or row[_PAIRED] is not None:
-            cells = list(row)
-            cells[_QUOTE] = quote
-            if cells[_PAIRED] is not None:
-                cells[_PAIRED] = deepcopy(cells[_PAIRED])
-            row = tuple(cells)
-        rows.append(row)
-    return rows
-
-
-def rows_frame(rows: list[tuple], stories: dict[str, str] | None = None) -> "pd.DataFrame":
-    """The facts table from ``mention_rows``: equal to ``facts.mentions_frame`` of the same mentions.
-
-    With ``stories`` (article id -> story) a ``story`` column follows ``article``.
-    """
-    import pandas as pd
-
-    frame = pd.DataFrame(rows, columns=list(TABLE_COLUMNS)).astype(object)
-    frame = frame.where(frame.notna(), None)
-    if stories is not None:
-        frame.insert(1, "story", [stories.get(a, "") for a in frame["article"]])
-    return frame
-
-
 def story_findings(rows: list[tuple], checks, story: str) -> list[Finding]:
     """``run_checks`` over one story's rows alone (its own table), each finding tagged with the story."""
     from dataclasses import replace
@@ -311,7 +277,7 @@ def story_findings(rows: list[tuple], checks, story: str) -> list[Finding]:
 
     if not rows:
         return []
-    return [replace(f, story=story) for f in run_checks(rows_frame(rows), checks)]
+    return [replace(f, story=story) for f in run_checks(rows, checks)]
 
 
 # ---------------------------------------------------------------------------

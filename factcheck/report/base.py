@@ -6,9 +6,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-import pandas as pd
-
-from ..checks import display, table_rows
+from ..checks import Row, display, table_rows
 from ..model import Finding, InputStatus
 
 FACT = "fact"
@@ -23,12 +21,15 @@ class Comparison:
     ``status``, ``encoding``, in the order the columns should appear.
     ``compares`` maps a rule id to its compare kind (``checks.compare_kinds``)
     so that spelling, roles and paired-time findings get their own sections.
+    ``table``: the facts table's rows, in any form ``checks.table_rows`` reads
+    (``Row`` records, tuples, or the pandas table); each cell of the summary
+    shows what its article wrote.
     """
 
     articles: list[dict[str, Any]]
     inputs: list[InputStatus]
     findings: list[Finding]
-    table: pd.DataFrame | None = None
+    table: Any = None
     rules_files: list[str] = field(default_factory=list)
     compares: dict[str, str] = field(default_factory=dict)
 
@@ -52,14 +53,14 @@ def by_story(comparison: Comparison) -> list[tuple[str, Comparison]]:
     findings: dict[str, list[Finding]] = {n: [] for n in names}
     for f in comparison.findings:
         findings.setdefault(f.story, []).append(f)
-    tables: dict[str, pd.DataFrame] = {}
-    table = comparison.table
-    if table is not None and len(table) and "story" in table.columns:
-        tables = {str(k): part for k, part in table.groupby("story", sort=False)}
+    story_of = {str(a.get("id")): str(a.get("story") or "") for a in comparison.articles}
+    rows: dict[str, list[Row]] = {n: [] for n in names}
+    for row in table_rows(comparison.table):
+        rows.setdefault(story_of.get(row.article, ""), []).append(row)
     return [
         (name, Comparison(articles=articles.get(name, []), inputs=[], findings=findings.get(name, []),
-                          table=tables.get(name, table.iloc[0:0] if table is not None else None),
-                          rules_files=comparison.rules_files, compares=comparison.compares))
+                          table=rows.get(name, []), rules_files=comparison.rules_files,
+                          compares=comparison.compares))
         for name in names
     ]
 
