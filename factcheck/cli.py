@@ -52,6 +52,8 @@ RulesOpt = Annotated[
 OutputOpt = Annotated[Optional[Path], typer.Option("--output", "-o", help="Write here instead of standard output.")]
 MaxBytesOpt = Annotated[int, typer.Option("--max-bytes", help="Skip article files larger than this.")]
 StrictOpt = Annotated[bool, typer.Option("--strict", help="Exit 2 when any input could not be read.")]
+JobsOpt = Annotated[int, typer.Option("--jobs", "-j", min=0, help="Processes for the extraction (0: one a core); same output.")]
+PerFolderOpt = Annotated[bool, typer.Option("--per-folder", help="Each sub-folder of a folder given is its own story.")]
 
 
 def _say(message: str) -> None:
@@ -110,8 +112,8 @@ def extract(
     all_mentions: Annotated[bool, typer.Option("--all", help="Also show mentions that bind to no declared fact.")] = False,
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
     strict: StrictOpt = False,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="Processes for the extraction (0: one a core); same output.")] = 1,
-    per_folder: Annotated[bool, typer.Option("--per-folder", help="Each sub-folder of a folder given is its own story.")] = False,
+    jobs: JobsOpt = 1,
+    per_folder: PerFolderOpt = False,
 ) -> None:
     """Pull the checkable facts of the articles into one table."""
     from .pipeline import extract as run_extract
@@ -142,8 +144,8 @@ def compare(
     fail_on: Annotated[FailOn, typer.Option("--fail-on", help="Exit 1 when a conflict reaches this severity.")] = FailOn.error,
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
     strict: StrictOpt = False,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="Processes for the extraction (0: one a core); same output.")] = 1,
-    per_folder: Annotated[bool, typer.Option("--per-folder", help="Each sub-folder of a folder given is its own story.")] = False,
+    jobs: JobsOpt = 1,
+    per_folder: PerFolderOpt = False,
 ) -> None:
     """Compare the facts across sources: agreements, conflicts, single-source facts."""
     from .pipeline import compare as run_compare
