@@ -47,7 +47,6 @@ from typing import Any, Iterable, Protocol
 
 from rapidfuzz import fuzz
 
-from .keys import spelling_key
 from .model import TABLE_COLUMNS, Finding, Side
 from .semantics import (
     DEFAULT_THRESHOLD,
@@ -61,6 +60,7 @@ from .semantics import (
     partition_by,
     role_compatible,
     same_entity,
+    spelling_key,
 )
 from .text import fold_key
 

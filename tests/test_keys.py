@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factcheck.keys import person_key, place_key, spelling_key
+from factcheck.semantics import person_key, place_key, spelling_key
 from factcheck.text import fold
 
 

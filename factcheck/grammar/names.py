@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from types import ModuleType
 
-from ..keys import person_key, place_key
+from ..semantics import person_key, place_key
 from ..text import fold
 from .patterns import Grammar
 from .values import Value
