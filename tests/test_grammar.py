@@ -988,3 +988,9 @@ def test_readable_numbers():
 
     assert [_fmt_number(x) for x in (2.001, 2.5, 1.28, 1000.5, 3.0, 100_000)] == [
         "2", "2,5", "1,28", "1 000,5", "3", "100 000"]
+
+
+def test_a_clock_time_at_a_sentence_end_keeps_its_span_inside_the_sentence():
+    # Found by the thorough property run: "0H " once ended past its sentence.
+    text = "Le rendez-vous est fixé à 15h. Puis à 0H "
+    assert [span(text, m) for m in of_kind(text, "time")] == ["15h", "0H"]

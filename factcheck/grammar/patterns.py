@@ -101,7 +101,7 @@ def _time_core(p: str, number_words: str, lang: ModuleType) -> str:
     hour = r"(?:[01]?\d|2[0-3])"
     minutes = words(lang.MINUTE_PHRASES)
     return (
-        rf"(?:(?P<{p}h>{hour})\s?h\s?(?P<{p}m>[0-5]\d)?(?![\w:])"
+        rf"(?:(?P<{p}h>{hour})\s?h(?:\s?(?P<{p}m>[0-5]\d))?(?![\w:])"
         rf"|(?P<{p}hc>{hour}):(?P<{p}mc>[0-5]\d)(?![\d:])"
         rf"|(?P<{p}hw>{number_words})\s+{words(lang.HOUR_WORDS)}(?:\s+(?P<{p}mw>{minutes}|{number_words}))?(?!\w)"
         rf"|(?P<{p}named>{words(lang.NAMED_TIMES)})(?:\s+(?P<{p}nm>{minutes}))?(?!\w))"
