@@ -394,6 +394,7 @@ _REWRITES = (
 )
 
 
+@lru_cache(maxsize=65536)
 def spelling_key(word: str) -> str:
     """A transliteration-blind key of one word."""
     key = re.sub(r"[^a-z]", "", fold(word).lower())
