@@ -658,14 +658,10 @@ def _sarif_location(s: Statement) -> dict:
 
 
 def _finding_json(report: CiReport, finding: Finding) -> dict:
+    from .report.jsonout import finding_head
+
     return {
-        "rule": finding.rule,
-        "fact": finding.fact,
-        "status": finding.status,
-        "severity": finding.severity,
-        "message": finding.message,
-        "note": finding.note,
-        "compare": report.compares.get(finding.rule),
+        **finding_head(finding, report.compares),
         "sides": [
             {
                 "value": side.value,
@@ -683,7 +679,7 @@ def _finding_json(report: CiReport, finding: Finding) -> dict:
 
 def render_json(report: CiReport, *, fail_on: str = "error", cap: int = ANNOTATION_CAP) -> str:
     """The report as data (the CI artifact): stable keys, sorted lists, final newline."""
-    from .report.jsonout import _plain
+    from .report.jsonout import plain
 
     items = annotated(report)
     data = {
@@ -700,7 +696,7 @@ def render_json(report: CiReport, *, fail_on: str = "error", cap: int = ANNOTATI
         "annotations": {"cap": cap, "annotated": min(cap, len(items)), "not_annotated": max(0, len(items) - cap)},
         **{n: [_finding_json(report, f) for f in report.shown(n)] for n in SECTIONS},
     }
-    return json.dumps(_plain(data), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    return json.dumps(plain(data), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
 
 
 # --------------------------------------------------------------------------- the whole run

@@ -14,7 +14,7 @@ from .base import Comparison
 ARTICLE_KEYS = ("id", "source", "date", "status", "encoding")
 
 
-def _plain(value: Any) -> Any:
+def plain(value: Any) -> Any:
     """JSON-safe: NaN and missing as null, numpy scalars as numbers, tuples as lists."""
     if value is None:
         return None
@@ -27,15 +27,15 @@ def _plain(value: Any) -> Any:
     if isinstance(value, (date, datetime)):
         return value.isoformat()
     if isinstance(value, dict):
-        return {str(k): _plain(v) for k, v in value.items()}
+        return {str(k): plain(v) for k, v in value.items()}
     if isinstance(value, (list, tuple, set, frozenset)):
         items = sorted(value, key=str) if isinstance(value, (set, frozenset)) else value
-        return [_plain(v) for v in items]
+        return [plain(v) for v in items]
     if is_dataclass(value) and not isinstance(value, type):
-        return _plain(asdict(value))
+        return plain(asdict(value))
     if hasattr(value, "item"):
         try:
-            return _plain(value.item())
+            return plain(value.item())
         except (ValueError, TypeError):
             pass
     try:
@@ -54,7 +54,8 @@ def _article(article: dict) -> dict:
     return out
 
 
-def _finding(finding: Finding, comparison: Comparison) -> dict:
+def finding_head(finding: Finding, compares: dict[str, str]) -> dict:
+    """What every JSON form of a finding says first (the compare report, the CI artifact)."""
     return {
         "rule": finding.rule,
         "fact": finding.fact,
@@ -63,6 +64,13 @@ def _finding(finding: Finding, comparison: Comparison) -> dict:
         "severity": finding.severity,
         "message": finding.message,
         "note": finding.note,
+        "compare": compares.get(finding.rule),
+    }
+
+
+def _finding(finding: Finding, comparison: Comparison) -> dict:
+    return {
+        **finding_head(finding, comparison.compares),
         "groups": [
             {
                 "value": g.value,
@@ -76,7 +84,6 @@ def _finding(finding: Finding, comparison: Comparison) -> dict:
             }
             for g in finding.groups
         ],
-        "compare": comparison.compares.get(finding.rule),
     }
 
 
@@ -88,4 +95,4 @@ def render_json(comparison: Comparison) -> str:
         "inputs": [asdict(i) if is_dataclass(i) else dict(i) for i in comparison.inputs],
         "rules_files": list(comparison.rules_files),
     }
-    return json.dumps(_plain(data), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    return json.dumps(plain(data), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
