@@ -252,18 +252,12 @@ def same_entity(key_a: str | None, key_b: str | None, threshold: float | None = 
 # ---------------------------------------------------------------------------
 # roles
 
-# Function words carry no meaning for a role.
-_ROLE_STOP = frozenset(
-    "le la les l un une des de du d a au aux en et son sa ses leur leurs sur pour par".split()
-)
-# Words that describe a relation, not a function: "son homologue russe" is
-# whatever the other party's function is, so it cannot contradict one.
-_ROLE_RELATIONAL_WORDS = ("homologue", "counterpart", "interlocuteur", "partenaire") + tuple(
-    w for w in fr.RELATIONAL_ROLES if " " not in w
-)
-# Heads that describe a leading position without naming the post: "chef de la
-# diplomatie américaine" is the secretary of state by another name.
-_ROLE_VAGUE_HEADS = ("chef", "cheffe", "dirigeant", "dirigeante", "leader", "patron", "patronne", "diplomate")
+# The role word lists are language data (lang/fr.py): function words that carry no
+# meaning in a role, relational words ("son homologue russe" is whatever the other
+# party's post is), and vague heads ("chef de la diplomatie" names no post).
+_ROLE_STOP = frozenset(fr.ROLE_STOP_WORDS)
+_ROLE_RELATIONAL_WORDS = fr.RELATIONAL_ROLE_WORDS + tuple(w for w in fr.RELATIONAL_ROLES if " " not in w)
+_ROLE_VAGUE_HEADS = fr.VAGUE_ROLE_HEADS
 
 
 def _role_words(role: str) -> list[str]:

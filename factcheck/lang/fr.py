@@ -199,6 +199,14 @@ ROLE_BREAK_WORDS = ("et", "avec", "a", "que", "qu", "qui", "dont", "ou", "se", "
                     "sur", "dans", "est", "sont", "ont", "alors", "mais", "depuis", "ce")
 # Determiners before a role in apposition: "Horne, la porte-parole de la Maison Blanche".
 ROLE_DETERMINERS = ("le", "la", "l'", "les", "son", "sa")
+# Words that carry no meaning when two roles are compared.
+ROLE_STOP_WORDS = ("le", "la", "les", "l", "un", "une", "des", "de", "du", "d", "a", "au", "aux", "en", "et", "son",
+                   "sa", "ses", "leur", "leurs", "sur", "pour", "par")
+# Words that describe a relation, not a post: "son homologue russe" cannot contradict a post.
+RELATIONAL_ROLE_WORDS = ("homologue", "counterpart", "interlocuteur", "partenaire")
+# Heads that describe a leading position without naming the post: "chef de la diplomatie
+# américaine" is the secretary of state by another name.
+VAGUE_ROLE_HEADS = ("chef", "cheffe", "dirigeant", "dirigeante", "leader", "patron", "patronne", "diplomate")
 # Role words that relate a person to another rather than naming a post.
 RELATIONAL_ROLES = ("homologue", "responsable", "representant", "representante")
 # Titles written before a surname: they are no part of the name.
