@@ -47,31 +47,36 @@ def _words(lang: ModuleType) -> _Words:
 _TOKEN = re.compile(r"[A-Za-z'][A-Za-z'-]*")
 
 
-def split_name(view: str, start: int, end: int, lang: ModuleType, *, drop_never: bool) -> list[tuple[int, int, str]]:
-    """The usable tokens of a capitalised run: leading function words (and never-person words) dropped."""
-    w = _words(lang)
+def split_name(view: str, start: int, end: int, lang: ModuleType) -> list[tuple[int, int, str]]:
+    """The tokens of a capitalised run, leading function words and titles dropped."""
     tokens = [(m.start() + start, m.end() + start, m.group(0)) for m in _TOKEN.finditer(view[start:end])]
+    return _trim(tokens, _words(lang), drop_never=False)
 
+
+def _trim(tokens: list[tuple[int, int, str]], w: _Words, *, drop_never: bool) -> list[tuple[int, int, str]]:
+    """Drop leading function words, particles and titles (and never-person words), and trailing particles."""
     def droppable(token: str) -> bool:
         low = token.lower()
         return low in w.function or low in w.particles or token in w.titles or (drop_never and low in w.never)
 
-    while tokens and droppable(tokens[0][2]):
-        tokens.pop(0)
-    while tokens and tokens[-1][2].lower() in w.particles:
-        tokens.pop()
-    return tokens
+    start, end = 0, len(tokens)
+    while start < end and droppable(tokens[start][2]):
+        start += 1
+    while end > start and tokens[end - 1][2].lower() in w.particles:
+        end -= 1
+    return tokens[start:end]
 
 
 def classify(g: Grammar, view: str, text: str, start: int, end: int) -> list[Value]:
     """Person or place values for one capitalised run (before article-wide resolution)."""
     lang = g.lang
     w = _words(lang)
-    tokens = split_name(view, start, end, lang, drop_never=False)
+    tokens = split_name(view, start, end, lang)
     if tokens and view[tokens[0][0]:tokens[-1][1]].lower() in w.places:
         return [_place(text, tokens[0][0], tokens[-1][1])]
     all_tokens = tokens
-    tokens = split_name(view, start, end, lang, drop_never=True)
+    # The same run without its leading never-person words ("Kremlin Dmitri Peskov" -> "Dmitri Peskov").
+    tokens = _trim(all_tokens, w, drop_never=True)
     if not tokens:
         # "Attentats de Moscou": every word is never a name, but a known place is still a place
         return [_place(text, s, e) for s, e, tok in all_tokens if tok.lower() in w.places]
