@@ -50,6 +50,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .model import SEVERITY_RANK, Finding, Side
+from .neutral import command_data, json_dumps
 
 if TYPE_CHECKING:
     from .articles import Corpus
@@ -556,7 +557,7 @@ def _conflict_md(report: CiReport, finding: Finding) -> list[str]:
 
 
 def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return command_data(text)
 
 
 def _escape_property(text: str) -> str:
@@ -616,7 +617,7 @@ def render_sarif(report: CiReport, *, version: str | None = None) -> str:
                 loc["message"] = {"text": f"{s.value}: {' '.join(s.quote.split())}"}
                 related.append(loc)
         fingerprint = hashlib.sha256(
-            "\0".join([finding.rule, finding.fact, here.path, here.value]).encode("utf-8")
+            "\0".join([finding.rule, finding.fact, here.path, here.value]).encode("utf-8", "surrogateescape")
         ).hexdigest()[:32]
         result = {
             "ruleId": finding.rule,
@@ -644,11 +645,15 @@ def render_sarif(report: CiReport, *, version: str | None = None) -> str:
         "version": "2.1.0",
         "runs": [{"tool": {"driver": driver}, "results": results}],
     }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return json_dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
 def _sarif_location(s: Statement) -> dict:
-    physical: dict[str, Any] = {"artifactLocation": {"uri": s.path}}
+    from urllib.parse import quote
+
+    # A URI reference: spaces, '#', '%' and non-ASCII bytes percent-encoded (RFC 3986).
+    uri = quote(s.path.encode("utf-8", "surrogateescape"), safe="/")
+    physical: dict[str, Any] = {"artifactLocation": {"uri": uri}}
     if s.line:
         physical["region"] = {"startLine": s.line}
     return {"physicalLocation": physical}
@@ -696,7 +701,7 @@ def render_json(report: CiReport, *, fail_on: str = "error", cap: int = ANNOTATI
         "annotations": {"cap": cap, "annotated": min(cap, len(items)), "not_annotated": max(0, len(items) - cap)},
         **{n: [_finding_json(report, f) for f in report.shown(n)] for n in SECTIONS},
     }
-    return json.dumps(plain(data), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    return json_dumps(plain(data), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
 
 
 # --------------------------------------------------------------------------- the whole run

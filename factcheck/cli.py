@@ -57,7 +57,13 @@ PerFolderOpt = Annotated[bool, typer.Option("--per-folder", help="Each sub-folde
 
 
 def _say(message: str) -> None:
-    typer.echo(message, err=True)
+    """One line to stderr, neutralised: a file name or a YAML value can hold anything."""
+    from .neutral import line
+
+    try:
+        typer.echo(line(message), err=True)
+    except (OSError, ValueError):
+        pass  # stderr itself is gone: nothing left to tell
 
 
 def _load_rules(rules: list[Path] | None):
@@ -93,11 +99,24 @@ def _report_inputs(corpus, strict: bool) -> None:
         raise typer.Exit(EXIT_UNUSABLE)
 
 
-def _write(output: Path | None, text: str, corpus) -> None:
+def _protected(corpus, ruleset) -> list[str]:
+    """Every file this run read or could have read: inputs (skipped ones too), sidecars, rule files."""
+    import os
+
+    from .articles import SIDECAR_NAME
+
+    paths = [s.path for s in corpus.inputs]
+    folders = {os.path.dirname(p) or "." for p in paths}
+    paths += [os.path.join(folder, SIDECAR_NAME) for folder in sorted(folders)]
+    return paths + list(ruleset.files)
+
+
+def _write(output: Path | None, text: str, corpus, ruleset, keep_sgr: bool = False) -> None:
     from .outputs import OutputError, write_output
 
     try:
-        write_output(str(output) if output else None, text, inputs=[a.path for a in corpus.articles])
+        write_output(str(output) if output else None, text, inputs=_protected(corpus, ruleset),
+                     keep_sgr=keep_sgr)
     except OutputError as exc:
         _say(f"error: {exc}")
         raise typer.Exit(EXIT_UNUSABLE) from None
@@ -130,7 +149,7 @@ def extract(
         text = render.render_csv(run.table)
     else:
         text = render.render_json(run.table)
-    _write(output, text, run.corpus)
+    _write(output, text, run.corpus, ruleset)
     if _unusable(ruleset, run.problems):
         raise typer.Exit(EXIT_UNUSABLE)
 
@@ -167,7 +186,8 @@ def compare(
         from .report.jsonout import render_json
 
         text = render_json(result.comparison)
-    _write(output, text, result.extraction.corpus)
+    _write(output, text, result.extraction.corpus, ruleset,
+           keep_sgr=format is CompareFormat.table and output is None and sys.stdout.isatty())
     if _unusable(ruleset, result.extraction.problems):
         raise typer.Exit(EXIT_UNUSABLE)
     raise typer.Exit(EXIT_FINDINGS if result.fails(fail_on.value) else EXIT_OK)
@@ -208,7 +228,8 @@ def ci(
 
     from . import ci as ci_lib
     from .model import SEVERITY_RANK
-    from .outputs import OutputError, write_output
+    from . import neutral
+    from .outputs import OutputError, write_output, write_stdout
 
     if min_severity not in SEVERITY_RANK:
         _say("error: --min-severity must be error, warning or info")
@@ -226,7 +247,7 @@ def ci(
     report, level = done.report, fail_on.value
 
     text = ci_lib.render_summary(report, fail_on=level)
-    inputs = [a.path for a in loaded.articles]
+    inputs = _protected(loaded, ruleset)
     try:
         for path, content in ((summary, text), (json_file, ci_lib.render_json(report, fail_on=level)),
                               (sarif, ci_lib.render_sarif(report))):
@@ -234,8 +255,8 @@ def ci(
                 write_output(str(path), content, inputs=inputs)
         step_summary = os.environ.get("GITHUB_STEP_SUMMARY")
         if step_summary:
-            with open(step_summary, "a", encoding="utf-8") as handle:
-                handle.write(text)
+            with open(step_summary, "a", encoding="utf-8", errors="surrogateescape") as handle:
+                handle.write(neutral.text(text))
     except OutputError as exc:
         _say(f"error: {exc}")
         raise typer.Exit(EXIT_UNUSABLE) from None
@@ -243,14 +264,19 @@ def ci(
         _say(f"error: $GITHUB_STEP_SUMMARY: {(exc.strerror or str(exc)).lower()}")
         raise typer.Exit(EXIT_UNUSABLE) from None
 
+    out = ""
     if os.environ.get("GITHUB_ACTIONS") == "true":
-        lines, _ = ci_lib.annotations(report)
-        for line in lines:
-            typer.echo(line)
+        lines, _ = ci_lib.annotations(report)  # our own workflow commands, their data escaped
+        out += "".join(line + "\n" for line in lines)
     if summary is None and not step_summary:
-        typer.echo(text, nl=False)
+        out += neutral.text(text)
     else:
-        typer.echo(ci_lib.summary_line(report, level))
+        out += neutral.line(ci_lib.summary_line(report, level)) + "\n"
+    try:
+        write_stdout(out)
+    except OutputError as exc:
+        _say(f"error: {exc}")
+        raise typer.Exit(EXIT_UNUSABLE) from None
     raise typer.Exit(EXIT_FINDINGS if report.fails(level) else EXIT_OK)
 
 

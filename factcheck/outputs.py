@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import os
+import stat
 import sys
 import tempfile
 from typing import Any, Iterable
+
+from . import neutral
 
 STDOUT = "-"
 
@@ -14,8 +17,12 @@ class OutputError(Exception):
     """An output could not be written; the message is one line, ready to print."""
 
 
-def write_output(path: str | os.PathLike | None, text: str, *, inputs: Iterable[Any] = ()) -> None:
+def write_output(path: str | os.PathLike | None, text: str, *, inputs: Iterable[Any] = (),
+                 keep_sgr: bool = False) -> None:
     """Write ``text`` to ``path`` as UTF-8 with "\\n" newlines, or to stdout for ``"-"``/``None``.
+
+    - The text is neutralised first (``neutral.text``): no workflow command,
+      no terminal escape (``keep_sgr`` keeps colour codes, for a terminal).
 
     - Refuses (``OutputError``) to write over any of ``inputs`` (paths, or
       records with a ``.path`` such as ``Article``/``InputStatus``): compared by
@@ -25,16 +32,62 @@ def write_output(path: str | os.PathLike | None, text: str, *, inputs: Iterable[
       then renamed over the target, so a failure leaves any old file intact.
       When ``path`` is a symlink, its target is replaced and the link kept.
     """
+    text = neutral.text(text, keep_sgr=keep_sgr)
     if path is None or os.fspath(path) == STDOUT:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        write_stdout(text)
         return
     shown = os.fspath(path)
     target = os.path.realpath(shown)
+    existing = _stat(target)
+    if existing is not None and not stat.S_ISREG(existing.st_mode):
+        if _is_dev_null(existing):
+            return  # "-o /dev/null": the user asks for nothing to be kept
+        raise OutputError(f"{shown}: is {_kind(existing.st_mode)}, not a regular file; "
+                          "give a regular file or a new path")
     _refuse_inputs(shown, target, inputs)
-    if os.path.isdir(target):
-        raise OutputError(f"{shown}: is a folder, not a file")
-    _write_atomically(shown, target, text.replace("\r\n", "\n").encode("utf-8"))
+    _write_atomically(shown, target, text.encode("utf-8", "surrogateescape"))
+
+
+def _is_dev_null(info: os.stat_result) -> bool:
+    null = _stat(os.devnull)
+    return null is not None and stat.S_ISCHR(info.st_mode) and info.st_rdev == null.st_rdev
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "a special file"
+
+
+def write_stdout(text: str) -> None:
+    """Write to standard output; a full disk or a closed pipe is an ``OutputError``, not a traceback."""
+    try:
+        try:
+            sys.stdout.write(text)
+        except UnicodeEncodeError:  # a stdout that is not UTF-8: show what it cannot hold as escapes
+            encoding = sys.stdout.encoding or "ascii"
+            sys.stdout.write(text.encode(encoding, "backslashreplace").decode(encoding))
+        sys.stdout.flush()
+    except (OSError, ValueError) as exc:
+        _silence_stdout()
+        reason = _strerror(exc) if isinstance(exc, OSError) else "closed"
+        raise OutputError(f"standard output: cannot write: {reason}") from None
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's final flush does not fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
 
 
 def _refuse_inputs(shown: str, target: str, inputs: Iterable[Any]) -> None:
@@ -47,7 +100,7 @@ def _refuse_inputs(shown: str, target: str, inputs: Iterable[Any]) -> None:
             other = _stat(real)
             same = other is not None and os.path.samestat(target_stat, other)  # hard links
         if same:
-            raise OutputError(f"{shown}: refusing to overwrite the input article {candidate}")
+            raise OutputError(f"{shown}: refusing to overwrite the input {candidate} (this run reads it)")
 
 
 def _stat(path: str) -> os.stat_result | None:

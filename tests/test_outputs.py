@@ -67,7 +67,7 @@ def test_refuses_to_overwrite_an_input(tmp_path, article, monkeypatch, how):
     with pytest.raises(OutputError) as caught:
         write_output(target, "oops", inputs=inputs)
     message = str(caught.value)
-    assert "refusing to overwrite the input article" in message and "\n" not in message
+    assert "refusing to overwrite the input" in message and "\n" not in message
     assert article.read_text(encoding="utf-8") == "Le président a parlé.\n"
 
 

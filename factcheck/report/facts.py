@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import math
+
+from ..neutral import csv_cell, json_dumps
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -35,12 +37,15 @@ def visible(table: "pd.DataFrame", *, show_all: bool) -> "pd.DataFrame":
 
 
 def render_json(table: "pd.DataFrame") -> str:
-    return json.dumps(records(table), ensure_ascii=False, indent=2) + "\n"
+    return json_dumps(records(table), ensure_ascii=False, indent=2) + "\n"
 
 
 def render_csv(table: "pd.DataFrame") -> str:
     frame = table.copy()
     frame["paired"] = [json.dumps(p, ensure_ascii=False, sort_keys=True) if p else None for p in frame["paired"]]
+    # Every text cell made inert: no live spreadsheet formula, no escape, no command.
+    frame = frame.map(csv_cell)
+    frame.columns = [csv_cell(c) for c in frame.columns]
     return frame.to_csv(index=False, lineterminator="\n")
 
 

@@ -9,6 +9,7 @@ from datetime import date, datetime
 from typing import Any
 
 from ..model import Finding
+from ..neutral import json_dumps
 from .base import Comparison
 
 ARTICLE_KEYS = ("id", "source", "date", "status", "encoding")
@@ -95,4 +96,4 @@ def render_json(comparison: Comparison) -> str:
         "inputs": [asdict(i) if is_dataclass(i) else dict(i) for i in comparison.inputs],
         "rules_files": list(comparison.rules_files),
     }
-    return json.dumps(plain(data), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    return json_dumps(plain(data), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
