@@ -91,7 +91,8 @@ def test_shipped_rules_load_without_error(tmp_path):
     assert rules.errors == []
     assert {"call.date", "call.start_time", "call.duration", "call.requested_by", "troops.count",
             "talks.date", "talks.place", "talks.us_negotiator", "talks.ru_negotiator"} <= set(rules.facts)
-    assert {Path(f).name for f in rules.files} == {"biden-putin-call-2021.yaml", "common.yaml"}
+    assert {Path(f).name for f in rules.files} == {"biden-putin-call-2021.yaml", "common.yaml",
+                                                   "retraites-2023-01-31.yaml", "seisme-turquie-syrie-2023.yaml"}
     assert list(rules.facts) == sorted(rules.facts)
     assert [c.id for c in rules.checks] == sorted(c.id for c in rules.checks)
 
