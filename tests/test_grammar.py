@@ -198,10 +198,9 @@ def test_a_year_is_no_time():
 
 def test_the_conjunction_et_is_no_zone():
     text = "Ils se sont parlé entre 15h et 16h."
-    times = of_kind(text, "time")
-    assert [span(text, t) for t in times] == ["15h", "16h"]
-    assert all(t.tz is None for t in times)
-    assert [t.low for t in times] == [900, 960]
+    t = only(text, "time")
+    assert span(text, t) == "entre 15h et 16h"
+    assert (t.low, t.high, t.qualifier, t.tz) == (900, 960, "range", None)
 
 
 def test_the_conjunction_et_after_a_time_is_no_zone():

@@ -64,6 +64,9 @@ class Extractor:
         found: list[values.Value] = []
         for m in _matches(g, view, article.body_start):
             form = m.lastgroup
+            if form == "range":
+                found.extend(values.read_range(g, m, view, ref, text))
+                continue
             if form in ("paired", "time"):
                 value = values.read_time(g, m, view, ref)
             elif form in _DATE_FORMS:

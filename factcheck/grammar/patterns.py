@@ -95,16 +95,27 @@ class Grammar:
     time_context: re.Pattern
     reporting_before_a: re.Pattern
     place_preposition: re.Pattern
+    change_before: re.Pattern
 
 
 def _time_core(p: str, number_words: str, lang: ModuleType) -> str:
+    """A clock time: "15h30", "15:30", "quinze heures trente", "7 heures 45", "midi moins cinq",
+    with an optional part of the day or cue after it ("du soir", "précises")."""
     hour = r"(?:[01]?\d|2[0-3])"
-    minutes = words(lang.MINUTE_PHRASES)
+    minute_number = rf"(?:{words(lang.MINUS_MINUTES)}\s+)?(?:[0-5]\d|{number_words})"
+    minute_words = words(lang.MINUTE_WORDS)
+    # "trente", "et quart", "moins cinq", "et quinze minutes", "passé de 15 minutes"
+    spoken_minutes = (
+        rf"(?:{words(lang.MINUTE_PHRASES)}|{words(lang.MINUTE_JOINERS)}\s+{minute_number}\s+{minute_words}"
+        rf"|{minute_number}(?:\s+{minute_words})?)"
+    )
+    tail = rf"(?:\s+(?P<{p}part>{words(lang.DAY_PARTS)}|{words(lang.CLOCK_CUES_AFTER)})(?![\w-]))?"
     return (
-        rf"(?:(?P<{p}h>{hour})\s?h(?:\s?(?P<{p}m>[0-5]\d))?(?![\w:])"
+        rf"(?:(?:(?P<{p}h>{hour})\s?h(?:\s?(?P<{p}m>[0-5]\d)|\s+(?P<{p}mj>{words(lang.MINUTE_JOINERS)}\s+{minute_number}\s+{minute_words}))?(?![\w:])"
         rf"|(?P<{p}hc>{hour}):(?P<{p}mc>[0-5]\d)(?![\d:])"
-        rf"|(?P<{p}hw>{number_words})\s+{words(lang.HOUR_WORDS)}(?:\s+(?P<{p}mw>{minutes}|{number_words}))?(?!\w)"
-        rf"|(?P<{p}named>{words(lang.NAMED_TIMES)})(?:\s+(?P<{p}nm>{minutes}))?(?!\w))"
+        rf"|(?P<{p}hw>{number_words}|{hour})\s+{words(lang.HOUR_WORDS)}(?:\s+(?P<{p}mw>{spoken_minutes}))?(?!\w)"
+        rf"|(?<!-)(?P<{p}named>{words(lang.NAMED_TIMES)})(?:\s+(?P<{p}nm>{spoken_minutes}))?(?!\w))"
+        rf"{tail})"
     )
 
 
@@ -127,7 +138,8 @@ def build(lang: ModuleType, aliases: tuple[str, ...] = ()) -> Grammar:
         rf"(?P<paired>{_time_core('pa', number_words, lang)}(?:\s*(?P<pazone>{zone}))?[\s\"']*\(\s*"
         rf"{_time_core('pb', number_words, lang)}\s*(?P<pbzone>{zone_bare})\s*\))"
     )
-    time = rf"(?P<time>(?:(?P<tmark>{words(lang.TIME_APPROX_MARKERS)})\s+)?{zoned('t')})"
+    time_marks = words(list(lang.TIME_APPROX_MARKERS) + list(lang.TIME_OPEN_MARKERS))
+    time = rf"(?P<time>(?:(?P<tmark>{time_marks})\s+)?{zoned('t')})"
 
     day = rf"(?:{words(lang.FIRST_OF_MONTH)}|[0-3]?\d)"
     date_day = (
@@ -146,6 +158,27 @@ def build(lang: ModuleType, aliases: tuple[str, ...] = ()) -> Grammar:
     weekday_alone = rf"(?P<weekday>\b(?P<wdname>{weekday})(?!\w))"
     relative_day = rf"(?P<relday>\b{words(lang.RELATIVE_DAYS)})(?!\w)"
 
+    # A range as one interval: "entre 25 000 et 45 000", "de 10h05 à 11h10", "entre le 3 et le 6 mars",
+    # "6 à 8 000 manifestants".  Without an opener a number range needs what it counts (the
+    # lookbehind after the tail: a letter or "%"), a day range is never read (the date form has it).
+    def joiner(name: str) -> str:  # "et" joins only after an opener: "5 et 6 personnes" is no range
+        return rf"(?(rprep)(?P<{name}>{words(lang.RANGE_JOINERS)})|(?P<{name}b>{words(lang.BARE_RANGE_JOINERS)}))"
+
+    range_end = rf"(?:{digits}|{number_words})"
+    range_tail = (
+        rf"(?:(?:\s+|(?<=\d))(?P<runit>{words(lang.DURATION_UNITS)})(?!\w)"
+        rf"|\s*(?P<rpct>%|{words(lang.PERCENT_WORDS)})"
+        rf"|(?P<rof>{of}|\s+)(?P<rnoun>[a-z][a-z'-]*[a-z]))?"
+    )
+    range_ = (
+        rf"(?P<range>(?:(?P<rprep>{words(lang.RANGE_OPENERS)})(?:(?<=')|\s+))?"
+        rf"(?:(?P<rta>{_time_core('ra', number_words, lang)})\s*{joiner('rtj')}\s*"
+        rf"(?P<rtb>{_time_core('rb', number_words, lang)})(?:\s*,?\s*(?P<rzone>{zone}))?"
+        rf"|(?(rprep)|(?!))(?:{words(lang.RANGE_DAY_DETERMINERS)}\s+)?(?P<rda>{day})\s+{joiner('rdj')}\s+"
+        rf"(?:{words(lang.RANGE_DAY_DETERMINERS)}\s+)?(?P<rdb>[0-3]?\d)\s+(?P<rdmonth>{month})(?:\s+(?P<rdyear>(?:1[89]|20)\d{{2}}))?(?!\w)"
+        rf"|(?P<rna>{range_end})(?:\s+(?P<rsa>{words(lang.SCALES)}))?\s+{joiner('rj')}\s+"
+        rf"(?P<rnb>{range_end})(?:\s+(?P<rsb>{words(lang.SCALES)}))?{range_tail}(?(rprep)|(?<=[a-z%]))))"
+    )
     vague_unit = words(lang.VAGUE_UNITS)
     markers = marker_forms(lang.APPROX_MARKERS, lang.OF)
     quantity = (
@@ -165,7 +198,7 @@ def build(lang: ModuleType, aliases: tuple[str, ...] = ()) -> Grammar:
     elided = words(lang.ELIDED_NAME_PARTICLES)  # "d'": "Valéry Giscard d'Estaing"
     name = rf"(?P<name>(?-i:\b{token}(?:\s+(?:{particle}\s+|{elided})?{token})*)(?![\w']))"
 
-    alternatives = [paired, time, date_day, month_part, year, month_only, relative_day, weekday_alone, quantity, ordinal]
+    alternatives = [range_, paired, time, date_day, month_part, year, month_only, relative_day, weekday_alone, quantity, ordinal]
     if alias:
         alternatives.append(alias)
     alternatives.append(name)
@@ -215,7 +248,12 @@ def build(lang: ModuleType, aliases: tuple[str, ...] = ()) -> Grammar:
     time_context = re.compile(rf"\b{words(lang.TIME_PREPOSITIONS)}\s*$", re.IGNORECASE)
     reporting_before_a = re.compile(rf"\b{reporting}\s+(?:a|au|aux)\s*$", re.IGNORECASE)
     place_preposition = re.compile(rf"(?:^|\W){words(lang.PLACE_PREPOSITIONS)}\s+$", re.IGNORECASE)
+    change_before = re.compile(
+        rf"\b{words(lang.CHANGE_VERB_STEMS)}{words(lang.CHANGE_VERB_ENDINGS)}\s+(?:[a-z]+\s+){{0,{lang.CHANGE_GAP_WORDS}}}$",
+        re.IGNORECASE,
+    )
     return Grammar(
+        change_before=change_before,
         lang=lang, markers=markers, master=master, furniture_lines=furniture_lines, furniture_spans=furniture_spans,
         planned=planned, actual=actual, role_word=role_word, apposition_role=apposition_role,
         attribution_selon=attribution_selon, attribution_after=attribution_after,

@@ -100,30 +100,54 @@ def _scaled(low: float, high: float | None, lo_f: float, hi_f: float | None) -> 
 # --- times -----------------------------------------------------------------
 
 def _clock(lang: ModuleType, m: re.Match, p: str) -> tuple[int, int] | None:
+    """(hour, minute) of a clock time; the part of the day ("du soir") moves a morning hour on."""
     g = m.group
     if g(p + "h") is not None:
-        return int(g(p + "h")), int(g(p + "m") or 0)
-    if g(p + "hc") is not None:
-        return int(g(p + "hc")), int(g(p + "mc"))
-    if g(p + "hw") is not None:
-        hour = _words_to_number(g(p + "hw").lower(), lang.CODE)
-        if hour is None or not 0 <= hour <= 23:
+        hour, minute = int(g(p + "h")), (int(g(p + "m")) if g(p + "m") else _word_minutes(lang, g(p + "mj")))
+    elif g(p + "hc") is not None:
+        hour, minute = int(g(p + "hc")), int(g(p + "mc"))
+    elif g(p + "hw") is not None:
+        raw = g(p + "hw")
+        number = float(raw) if raw.isdigit() else _words_to_number(raw.lower(), lang.CODE)
+        if number is None or not 0 <= number <= 23:
             return None
-        return int(hour), _word_minutes(lang, g(p + "mw"))
-    if g(p + "named") is not None:
-        base = lang.NAMED_TIMES[g(p + "named").lower()]
-        return base // 60, _word_minutes(lang, g(p + "nm"))
-    return None
+        hour, minute = int(number), _word_minutes(lang, g(p + "mw"))
+    elif g(p + "named") is not None:
+        hour, minute = lang.NAMED_TIMES[g(p + "named").lower()] // 60, _word_minutes(lang, g(p + "nm"))
+    else:
+        return None
+    if minute is None:
+        return None
+    part = " ".join((g(p + "part") or "").lower().split())
+    if hour < 12 and lang.DAY_PARTS.get(part):
+        hour += lang.DAY_PARTS[part]
+    if minute < 0:  # "midi moins cinq"
+        hour, minute = (hour - 1) % 24, 60 + minute
+    return hour, minute
 
 
-def _word_minutes(lang: ModuleType, words: str | None) -> int:
+def _word_minutes(lang: ModuleType, words: str | None) -> int | None:
+    """Minutes of a spoken time: "trente", "et quart", "moins cinq", "passé de 15 minutes"; None when
+    the words are no number of minutes."""
     if not words:
         return 0
-    w = " ".join(words.lower().split())
+    w = " ".join(words.lower().split()).replace("' ", "'")
     if w in lang.MINUTE_PHRASES:
         return lang.MINUTE_PHRASES[w]
-    n = _words_to_number(w, lang.CODE)
-    return int(n) if n is not None and 0 <= n < 60 else 0
+    sign = 1
+    for joiner in sorted(lang.MINUTE_JOINERS, key=len, reverse=True):
+        if w.startswith(joiner + " "):
+            w = w[len(joiner) + 1:]
+            break
+    for minus in lang.MINUS_MINUTES:
+        if w.startswith(minus + " "):
+            sign, w = -1, w[len(minus) + 1:]
+    for unit in lang.MINUTE_WORDS:
+        if w.endswith(" " + unit):
+            w = w[: -len(unit) - 1]
+            break
+    n = float(w) if w.isdigit() else _words_to_number(w, lang.CODE)
+    return sign * int(n) if n is not None and 0 <= n < 60 else None
 
 
 def _zone_name(lang: ModuleType, raw: str | None) -> str | None:
@@ -148,34 +172,49 @@ def _hm(minutes: float) -> str:
 def read_time(g: Grammar, m: re.Match, view: str, ref: Reference) -> Value | None:
     if m.group("paired"):
         return _read_paired(g, m, ref)
-    clock = _clock(g.lang, m, "t")
+    lang = g.lang
+    clock = _clock(lang, m, "t")
     if clock is None:
         return None
     hour, minute = clock
     zone_raw = m.group("tzone")
     before = view[max(0, m.start() - 40): m.start()]
     colon = m.group("thc") is not None
-    spoken = m.group("thw") is not None
+    spoken = m.group("thw") is not None  # "quinze heures", "18 heures": a time or a length of time
     local = hour * 60 + minute
+    mark = " ".join((m.group("tmark") or "").lower().split()).replace("' ", "'")
     preposition = bool(g.time_context.search(before))
-    has_context = preposition or bool(zone_raw) or bool(m.group("tmark"))
+    has_context = preposition or bool(zone_raw) or bool(mark)
     if colon and not has_context:
         return None  # "1:13" with nothing around it is a video stamp, not a time of day
-    if (spoken and not preposition and not zone_raw) or (
-        m.group("th") is not None and not has_context and g.duration_context.search(before)
+    # A time of day for sure: a zone, a part of the day, "précises", a marker only times take.
+    clock_only = bool(zone_raw) or bool(m.group("tpart")) or mark in lang.TIME_ONLY_MARKERS or mark in lang.TIME_OPEN_MARKERS
+    minutes_said = bool(m.group("tmw")) and " ".join(m.group("tmw").lower().split()) not in lang.HALF_UNIT
+    duration_said = bool(g.duration_context.search(before))
+    if not clock_only and (
+        (spoken and not preposition and (duration_said or not minutes_said))
+        or (m.group("th") is not None and not has_context and duration_said)
     ):
-        # "trois heures", "pendant 1h30": a length of time, not a time of day
-        return Value("duration", " ".join(m.group(0).split()), local, local, m.start(), m.end(),
-                     unit="min", relation=_relation(g, view, m))
-    zone = _zone_name(g.lang, zone_raw)
-    spread = g.lang.TIME_APPROX_MARKERS.get(" ".join((m.group("tmark") or "").lower().split()), 0)
-    qualifier = "approx" if spread else "exact"
+        # "trois heures", "pendant 1h30", "environ trois heures": a length of time, not a time of day
+        qualifier, lo_f, hi_f = lang.APPROX_MARKERS.get(mark, ("exact", 1.0, 1.0))
+        low, high = _scaled(local, local, lo_f, hi_f)
+        return Value("duration", " ".join(m.group(0).split()), _tidy(low), _tidy(high), m.start(), m.end(),
+                     unit="min", qualifier=qualifier, relation=_relation(g, view, m))
+    zone = _zone_name(lang, zone_raw)
+    before_min, after_min = lang.TIME_APPROX_MARKERS.get(mark, (0, 0))
+    qualifier = lang.TIME_OPEN_MARKERS.get(mark) or ("approx" if before_min or after_min else "exact")
     text = m.group(0).strip()
+    tz = None
     if zone:
-        utc = (local - _offset_minutes(zone, ref.day or date(2000, 1, 15))) % 1440
-        shown = text if zone == "UTC" else f"{text} ({_hm(utc)} UTC)"
-        return Value("time", shown, utc - spread, utc + spread, m.start(), m.end(), unit="min", qualifier=qualifier, tz="UTC")
-    return Value("time", text, local - spread, local + spread, m.start(), m.end(), unit="min", qualifier=qualifier)
+        local = (local - _offset_minutes(zone, ref.day or date(2000, 1, 15))) % 1440
+        text = text if zone == "UTC" else f"{text} ({_hm(local)} UTC)"
+        tz = "UTC"
+    low, high = local - before_min, local + after_min
+    if qualifier in ("less_than", "at_most"):
+        low = None
+    elif qualifier in ("more_than", "at_least"):
+        high = None
+    return Value("time", text, low, high, m.start(), m.end(), unit="min", qualifier=qualifier, tz=tz)
 
 
 def _read_paired(g: Grammar, m: re.Match, ref: Reference) -> Value | None:
@@ -214,12 +253,7 @@ def read_quantity(g: Grammar, m: re.Match, view: str, ref: Reference, text: str 
     mark = g.markers.get(" ".join((m.group("qmark") or "").lower().split()).replace("' ", "'"))
     qualifier, lo_f, hi_f = lang.APPROX_MARKERS[mark] if mark else ("exact", 1.0, 1.0)
     unit_word = " ".join((m.group("qunit") or "").lower().split()).replace("' ", "'")
-    noun = (m.group("qnoun") or "").lower() or None
-    if noun and (noun in lang.FUNCTION_WORDS or noun in lang.MONTHS or noun in lang.WEEKDAYS
-                 or noun in lang.AUXILIARIES):
-        noun = None  # "5000 et", "68 est": no counted noun
-    if noun and text is not None:
-        noun = text[m.start("qnoun"):m.end("qnoun")].lower()
+    noun = _counted_noun(lang, m, "qnoun", text)
 
     if m.group("qvague"):
         parts = re.findall("|".join(lang.VAGUE_UNITS), m.group("qvague").lower())
@@ -268,6 +302,117 @@ def read_quantity(g: Grammar, m: re.Match, view: str, ref: Reference, text: str 
     unit = "%" if m.group("qpct") else noun
     text = " ".join(view[m.start():end].split())
     return Value("count", text, _tidy(low), _tidy(high), m.start(), end, unit=unit, qualifier=qualifier, noun=noun)
+
+
+def _counted_noun(lang: ModuleType, m: re.Match, group: str, text: str | None) -> str | None:
+    """The word after a number when it names what is counted ("5000 et", "68 est": nothing)."""
+    noun = (m.group(group) or "").lower() or None
+    if noun and (noun in lang.FUNCTION_WORDS or noun in lang.MONTHS or noun in lang.WEEKDAYS
+                 or noun in lang.AUXILIARIES):
+        return None
+    if noun and text is not None:
+        noun = text[m.start(group):m.end(group)].lower()  # with its accents
+    return noun
+
+
+# --- ranges ----------------------------------------------------------------
+
+def read_range(g: Grammar, m: re.Match, view: str, ref: Reference, text: str | None = None) -> list[Value]:
+    """A range as one interval (qualifier "range"): "entre 25 000 et 45 000 manifestants",
+    "de 10h05 à 11h10", "entre le 3 et le 6 mars", "6 à 8 000".  After a verb of change
+    ("passé de 1 000 à 2 000") the two ends are two values; a falling pair with nothing
+    counted ("3 à 0") is a score and no value."""
+    lang = g.lang
+    change = bool(g.change_before.search(view, max(0, m.start() - 60), m.start()))
+    if m.group("rta") is not None:
+        return _time_range(g, m, ref, change)
+    if m.group("rda") is not None:
+        return _day_range(g, m, ref, change)
+    a, b = parse_number(m.group("rna"), lang.CODE), parse_number(m.group("rnb"), lang.CODE)
+    if a is None or b is None:
+        return []
+    scale_a = lang.SCALES[m.group("rsa").lower()] if m.group("rsa") else 1
+    scale_b = lang.SCALES[m.group("rsb").lower()] if m.group("rsb") else 1
+    if scale_b > 1 and scale_a == 1 and a <= b:
+        scale_a = scale_b  # "de 2 à 3 millions": the scale is written once
+    a, b = a * scale_a, b * scale_b
+    groups_b = len(re.findall(r"[ .]\d{3}", m.group("rnb")))
+    if groups_b and not re.search(r"[ .]\d{3}", m.group("rna")) and b / 10 < a * 1000 ** groups_b <= b:
+        a *= 1000 ** groups_b  # "6 à 8 000": the thousands are written once
+    unit_word = " ".join((m.group("runit") or "").lower().split()).replace("' ", "'")
+    noun = _counted_noun(lang, m, "rnoun", text)
+    if a > b and not change and not unit_word and not m.group("rpct") and a == int(a) and b == int(b) and a <= 20:
+        return []  # "3 à 0": a score
+    before = view[max(0, m.start() - 40):m.start()]
+    digits = m.group("rna")[:1].isdigit() and m.group("rnb")[:1].isdigit()
+    if (unit_word in lang.HOUR_WORDS and digits and not g.duration_context.search(before)
+            and a == int(a) and b == int(b) and 0 <= a < b <= 23):
+        # "de 15 à 17 heures": the hours of a day ("de deux à trois heures" is a length of time)
+        return _interval_or_ends(m, "time", int(a) * 60, int(b) * 60, change, m.start("rna"), m.end("rna"), m.start("rnb"), unit="min")
+    end = m.end()
+    if noun is None and m.group("rnoun"):
+        end = m.start("rof")
+    if unit_word:
+        factor = lang.DURATION_UNITS[unit_word]
+        return _interval_or_ends(m, "duration", _tidy(a * factor), _tidy(b * factor), change or a > b,
+                                 m.start("rna"), m.end("rna"), m.start("rnb"), unit="min", relation=_relation(g, view, m), end=end)
+    unit = "%" if m.group("rpct") else noun
+    return _interval_or_ends(m, "count", _tidy(a), _tidy(b), change or a > b, m.start("rna"), m.end("rna"), m.start("rnb"),
+                             unit=unit, noun=noun, end=end)
+
+
+def _interval_or_ends(m: re.Match, kind: str, low, high, apart: bool, a_start: int, a_end: int, b_start: int,
+                      end: int | None = None, **fields) -> list[Value]:
+    """One interval from the whole match, or (a change) one value at each end."""
+    end = m.end() if end is None else end
+    view_text = m.string
+    if not apart:
+        return [Value(kind, " ".join(view_text[m.start():end].split()), low, high, m.start(), end, qualifier="range", **fields)]
+    return [
+        Value(kind, " ".join(view_text[a_start:a_end].split()), low, low, a_start, a_end, **fields),
+        Value(kind, " ".join(view_text[b_start:end].split()), high, high, b_start, end, **fields),
+    ]
+
+
+def _time_range(g: Grammar, m: re.Match, ref: Reference, change: bool) -> list[Value]:
+    lang = g.lang
+    first, second = _clock(lang, m, "ra"), _clock(lang, m, "rb")
+    if first is None or second is None:
+        return []
+    low, high = first[0] * 60 + first[1], second[0] * 60 + second[1]
+    tz = None
+    zone = _zone_name(lang, m.group("rzone"))
+    if zone:
+        offset = _offset_minutes(zone, ref.day or date(2000, 1, 15))
+        low, high, tz = (low - offset) % 1440, (high - offset) % 1440, "UTC"
+    # Across midnight ("de 22h à 2h") or a change of time: two times.
+    apart = change or high <= low
+    return _interval_or_ends(m, "time", low, high, apart, m.start("rta"), m.end("rta"), m.start("rtb"), unit="min", tz=tz)
+
+
+def _day_range(g: Grammar, m: re.Match, ref: Reference, change: bool) -> list[Value]:
+    lang = g.lang
+    month = lang.MONTHS[m.group("rdmonth").lower()]
+    day_raw = m.group("rda").lower()
+    first = 1 if day_raw in lang.FIRST_OF_MONTH else int(day_raw)
+    last = int(m.group("rdb"))
+    text = " ".join(m.group(0).split())
+    if m.group("rdyear"):
+        year = int(m.group("rdyear"))
+    elif ref.day:
+        year = _nearest_year(ref, month, first)
+    else:
+        return [_unresolved(m, text, "day")]
+    try:
+        low, high = date(year, month, first), date(year, month, last)
+    except ValueError:
+        return []
+    if high <= low:
+        return []
+    if change:
+        return _interval_or_ends(m, "date", low.isoformat(), high.isoformat(), True, m.start("rda"), m.end("rda"),
+                                 m.start("rdb"), unit="date", granularity="day")
+    return [_date_value(m, text, low, high, "day", "range")]
 
 
 def _tidy(x: float | None) -> float | int | None:
@@ -410,6 +555,10 @@ def describe(v: Value) -> str:
         return "1er" if v.low == 1 else f"{v.low}e"
     if v.kind == "time":
         suffix = " UTC" if v.tz == "UTC" else " local"
+        if v.low is None or v.high is None:  # "avant 11h", "à partir de 8h15"
+            return _signed(v.qualifier, _hm(v.high if v.low is None else v.low)) + suffix
+        if v.qualifier == "range":
+            return f"{_hm(v.low)}–{_hm(v.high)}{suffix}"
         point = (v.low + v.high) / 2
         return _signed(v.qualifier, _hm(point)) + suffix
     if v.kind == "duration":

@@ -82,8 +82,34 @@ APPROX_MARKERS = {
     "pas plus de": ("at_most", 0.0, 1.0),
 }
 # Approximate clock times: "vers 15h30" is 15h20 to 15h40.
-TIME_APPROX_MARKERS = {"vers": 10, "aux alentours de": 10, "autour de": 10, "environ": 10, "peu avant": 15, "peu apres": 15}
+# Approximate clock times: minutes before and after the time stated ("vers 15h30" is 15h20 to
+# 15h40; "peu avant 22 heures" is 21h45 to 22h, "peu après 10h15" 10h15 to 10h30).
+TIME_APPROX_MARKERS = {"vers": (10, 10), "aux alentours de": (10, 10), "autour de": (10, 10), "environ": (10, 10),
+                       "a environ": (10, 10), "plutot vers": (10, 10), "peu avant": (15, 0), "peu apres": (0, 15),
+                       "juste avant": (5, 0), "juste apres": (0, 5)}
+# Open clock times: the qualifier of the open interval ("avant 11h" ends at 11h, "dès 8h15" starts there).
+TIME_OPEN_MARKERS = {"avant": "less_than", "jusqu'a": "at_most", "apres": "more_than", "a partir de": "at_least",
+                     "des": "at_least", "depuis": "at_least", "au-dela de": "more_than"}
 TIME_PREPOSITIONS = ("a", "des", "vers", "jusqu'a", "avant", "apres", "de", "entre", "depuis", "aux alentours de", "autour de")
+
+# Ranges stated as one interval: an opener and the joiner that goes with it ("entre X et Y",
+# "de X à Y", "du 3 au 6 mars"); without an opener "6 à 8 000 manifestants" and "9h30 - 11h00".
+RANGE_OPENERS = {"entre": ("et",), "de": ("a", "jusqu'a"), "d'": ("a", "jusqu'a"), "du": ("au", "a")}
+RANGE_JOINERS = ("et", "a", "au", "jusqu'a", "-", "\u2013")
+BARE_RANGE_JOINERS = ("a", "-", "\u2013")
+# Words before a day number of a range: "entre le 3 et le 6 mars".
+RANGE_DAY_DETERMINERS = ("le",)
+# Verbs of change (stems, folded, and their endings): "passé de 1 000 à 2 000" gives the two
+# values, not a range; "un montant de 3 à 4 millions" is a range ("-ant" is no ending here).
+CHANGE_VERB_STEMS = (
+    "pass", "grimp", "mont", "chut", "tomb", "baiss", "augment", "recul", "bond", "progress", "evolu",
+    "descend", "envol", "diminu", "ramen", "relev", "port", "redui", "gonfl", "explos", "hauss",
+    "abaiss", "rehauss", "allong", "raccourc", "revis", "avanc", "decal", "report", "repouss", "fix",
+)
+CHANGE_VERB_ENDINGS = ("e", "es", "ent", "er", "ait", "aient", "era", "eront", "ee", "ees", "i", "ie", "is", "it",
+                       "u", "ue", "us", "t", "te", "ts", "tes")
+# Words allowed between a change verb and its "de": "est passé brutalement de", "a été ramené à".
+CHANGE_GAP_WORDS = 2
 
 # Duration units in minutes.
 DURATION_UNITS = {
@@ -117,9 +143,25 @@ TIME_ZONES = {
 }
 # Named times of day, in minutes after midnight.
 NAMED_TIMES = {"midi": 720, "minuit": 0}
-# Spoken clock times: "quinze heures trente", "midi et quart".
+# Spoken clock times: "quinze heures trente", "midi et quart", "dix heures trois quarts".
 HOUR_WORDS = ("heure", "heures")
-MINUTE_PHRASES = {"et quart": 15, "et demie": 30, "et demi": 30, "moins le quart": -15}
+MINUTE_PHRASES = {"et quart": 15, "et demie": 30, "et demi": 30, "moins le quart": -15, "moins quart": -15,
+                  "trois quarts": 45, "et trois quarts": 45}
+# Before a number of minutes taken off the hour: "midi moins cinq".
+MINUS_MINUTES = ("moins",)
+# Between an hour and its minutes: "quinze heures et quinze minutes", "15h passé de 15 minutes".
+MINUTE_JOINERS = ("et", "passe de", "passee de", "passees de")
+MINUTE_WORDS = ("minutes", "minute", "min")
+# A part of the day after a clock time: hours to add to a morning hour ("9h du soir" is 21:00).
+DAY_PARTS = {
+    "du matin": 0, "du mat": 0, "ce matin": 0, "demain matin": 0, "dans la matinee": 0, "de la matinee": 0,
+    "de l'apres-midi": 12, "cet apres-midi": 12, "demain apres-midi": 12, "dans l'apres-midi": 12,
+    "du soir": 12, "ce soir": 12, "demain soir": 12, "dans la soiree": 12, "de la soiree": 12, "en soiree": 12,
+}
+# Words after a clock time that make it a time of day: "11 heures précises".
+CLOCK_CUES_AFTER = ("precises", "precise", "pile", "tapantes", "tapant", "sonnantes")
+# Approximation markers that only ever stand before a time of day: "peu avant 22 heures".
+TIME_ONLY_MARKERS = ("vers", "plutot vers", "peu avant", "peu apres", "juste avant", "juste apres", "aux alentours de")
 # Prepositions before a length of time: "pendant 1h30" is a duration, not a clock time.
 DURATION_PREPOSITIONS = ("pendant", "durant", "a dure", "ont dure", "en", "de", "duree de", "dure")
 # "une heure et demie": half a unit more.
