@@ -56,6 +56,7 @@ from .semantics import (
     dates_agree,
     group_consistent,
     intervals_agree,
+    name_blocks,
     name_similarity,
     partition_by,
     role_compatible,
@@ -420,14 +421,19 @@ def _fact_finding(items: list[tuple[Row, Any]], check: CheckLike, sem: _Semantic
     by_article = partition_by(items, lambda it: it[0].article)
     for article in sorted(by_article):
         members = group_consistent(
-            by_article[article], lambda a, b: sem.agree(a[1], b[1]), key=lambda it: it[0].sort_key
+            by_article[article], lambda a, b: sem.agree(a[1], b[1]), key=lambda it: it[0].sort_key,
+            same=lambda it: it[1],
         )
         units.extend(_Unit(tuple(r for r, _ in g), tuple(f for _, f in g)) for g in members)
 
     def units_agree(a: _Unit, b: _Unit) -> bool:
         return all(sem.agree(x, y) for x in a.forms for y in b.forms)
 
-    groups = group_consistent(units, units_agree, key=lambda u: u.sort_key)
+    # Units stating the same values are interchangeable (hundreds of articles agreeing on one
+    # figure are compared once); names are only compared with names that share a block.
+    blocks = (lambda u: name_blocks(u.forms[0], sem.threshold)) if check.compare in ("person", "place") else None
+    groups = group_consistent(units, units_agree, key=lambda u: u.sort_key, same=lambda u: frozenset(u.forms),
+                              blocks=blocks)
     sides = []
     for group in groups:
         low, high = _side_bounds(check.compare, group)
@@ -483,7 +489,8 @@ def _entities(rows: list[Row], threshold: int) -> list[tuple[str, list[Row]]]:
     """People grouped by ``same_entity`` on their keys, each with its fullest key."""
     people = [r for r in rows if r.kind == "person" and (r.key or r.value)]
     by_key = partition_by(people, lambda r: r.name_key)
-    keys = group_consistent(by_key, lambda a, b: same_entity(a, b, threshold))
+    keys = group_consistent(by_key, lambda a, b: same_entity(a, b, threshold),
+                            blocks=lambda k: name_blocks(k, threshold))
     out = []
     for group in keys:
         name = sorted(group, key=lambda k: (-len(k.split()), -len(k), k))[0]
@@ -524,6 +531,7 @@ def _roles_findings(rows: list[Row], check: CheckLike) -> list[Finding]:
             with_role,
             lambda a, b: role_compatible(a.role, b.role),
             key=lambda r: (fold_key(r.role or ""),) + r.sort_key,
+            same=lambda r: fold_key(r.role or ""),  # one role written alike in a thousand articles: compared once
         )
         if len(groups) < 2:
             continue

@@ -249,6 +249,58 @@ def same_entity(key_a: str | None, key_b: str | None, threshold: float | None = 
     return name_similarity(a, b) >= threshold
 
 
+# Deletion neighbourhoods wider than this make too many keys: such a name is compared with every group.
+_MAX_BLOCK_RADIUS = 2
+
+
+@lru_cache(maxsize=65536)
+def name_blocks(key: str | None, threshold: float | None = DEFAULT_THRESHOLD) -> frozenset[tuple[str, str]] | None:
+    """Blocking keys of a name key: two keys that are ``same_entity`` always share one.
+
+    ``fuzz.ratio(x, y) >= t`` needs a common subsequence of x and y that each
+    reaches by deleting at most ``_radius(len, t)`` characters, so the strings
+    left after so many deletions are keys that matching names share (the
+    symmetric-delete idea).  Blocks cover what ``same_entity`` compares: the
+    last word (a one-word key, or the surname a one-word key is matched with)
+    and a longer key as a whole, each also as its transliteration skeleton.
+    ``None`` when a block would be too wide (a low threshold, a very long key):
+    the name may then agree with anything.
+    """
+    folded = fold_key(key or "")
+    if not folded:
+        return frozenset()
+    threshold = DEFAULT_THRESHOLD if threshold is None else threshold
+    words = folded.split()
+    forms = [("word", words[-1])] + ([("whole", folded)] if len(words) > 1 else [])
+    out: set[tuple[str, str]] = set()
+    for level, text in forms:
+        for variant in {text, _skeleton(text)}:
+            radius = _radius(len(variant), threshold)
+            if radius is None or radius > _MAX_BLOCK_RADIUS:
+                return None
+            out.update((level, v) for v in _deletions(variant, radius))
+    return frozenset(out)
+
+
+def _radius(length: int, threshold: float) -> int | None:
+    """The most characters a string of ``length`` can lose to its common subsequence with a string scoring ``threshold``."""
+    if threshold <= 0:
+        return None
+    radius = 0
+    # Best case for d deletions: the other string is the common subsequence itself (length - d).
+    while radius < length and 100 * (1 - (radius + 1) / (2 * length - radius - 1)) >= threshold - 1e-6:
+        radius += 1
+    return radius
+
+
+def _deletions(text: str, radius: int) -> set[str]:
+    level, out = {text}, {text}
+    for _ in range(radius):
+        level = {w[:i] + w[i + 1:] for w in level for i in range(len(w))}
+        out |= level
+    return out
+
+
 # ---------------------------------------------------------------------------
 # roles
 
@@ -333,6 +385,9 @@ def group_consistent(
     items: Iterable[T],
     agree: Callable[[T, T], bool],
     key: Callable[[T], Any] | None = None,
+    *,
+    same: Callable[[T], Hashable] | None = None,
+    blocks: Callable[[T], Iterable[Hashable] | None] | None = None,
 ) -> list[list[T]]:
     """Partition ``items`` into groups whose members all agree pairwise.
 
@@ -341,16 +396,57 @@ def group_consistent(
     of whose members agree with it, else opens a new group.  Agreement is not
     transitive: when A agrees with B and B with C but A not with C, C starts a
     group of its own rather than chaining the three together.
+
+    Two optional hints keep the number of ``agree`` calls linear in the items
+    (a flat folder of thousands of articles names one person thousands of
+    times, and thousands of people once) without changing the groups:
+
+    - ``same(item)``: a class within which items are interchangeable (agreement
+      depends only on the class, and an item agrees with its own class): an
+      item of a class already placed joins its group without a comparison, and
+      a newcomer is compared with one item of each class of a group;
+    - ``blocks(item)``: keys such that two items that agree always share one
+      (``None``: the item may agree with anything): only groups holding a
+      member that shares a key with the newcomer are tried, since any other
+      group has a member it cannot agree with.
     """
     ordered: Sequence[T] = sorted(items, key=key) if key is not None else sorted(items)  # type: ignore[type-var]
     groups: list[list[T]] = []
+    compared: list[list[T]] = []  # one item a class, per group: what a newcomer must agree with
+    group_of: dict[Hashable, int] = {}  # class -> its group
+    by_block: dict[Hashable, set[int]] = {}  # block key -> the groups with a member holding it
+    open_groups: set[int] = set()  # groups with a member that may agree with anything
     for item in ordered:
-        for group in groups:
-            if all(agree(member, item) for member in group):
-                group.append(item)
+        kind = same(item) if same is not None else None
+        if same is not None and kind in group_of:
+            groups[group_of[kind]].append(item)
+            continue
+        keys = blocks(item) if blocks is not None else None
+        if keys is None:
+            candidates: Iterable[int] = range(len(groups))
+        else:
+            keys = list(keys)
+            found = set(open_groups)
+            for block in keys:
+                found.update(by_block.get(block, ()))
+            candidates = sorted(found)
+        for index in candidates:
+            if all(agree(member, item) for member in compared[index]):
                 break
         else:
-            groups.append([item])
+            index = len(groups)
+            groups.append([])
+            compared.append([])
+        groups[index].append(item)
+        compared[index].append(item)
+        if same is not None:
+            group_of[kind] = index
+        if blocks is not None:
+            if keys is None:
+                open_groups.add(index)
+            else:
+                for block in keys:
+                    by_block.setdefault(block, set()).add(index)
     return groups
 
 
