@@ -448,6 +448,17 @@ _MARKER = re.compile(
 _FRONT_MATTER = re.compile(r"---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
 _YAML_KEY_LINE = re.compile(r"\s*[A-Za-z_][\w-]*[ \t]*:(?:\s|$)")
 _LANGUAGE = re.compile(r"[a-z]{2,3}(?:-[a-z0-9]{2,8})*")
+_ISO_DATE_TIME = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?")
+
+
+def _published(value: str) -> bool:
+    from datetime import datetime
+
+    try:
+        datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return False
+    return True
 
 
 def _metadata(
@@ -513,11 +524,18 @@ def _check_fields(raw: Mapping[str, Any], where: str) -> tuple[dict[str, str], l
         if problem:
             warnings.append(f"{where}: {problem}; ignored")
             continue
+        if key == "date" and _ISO_DATE_TIME.fullmatch(value):
+            # A full publication time ("2023-01-31T21:40:00+01:00"): the day is the date, the
+            # whole is kept to order figures that change over time.
+            fields["published"] = value
+            value = value[:10]
         fields[key] = value.lower() if key == "language" else value
     return fields, warnings
 
 
 def _field_problem(key: str, value: str) -> str | None:
+    if key == "date" and _ISO_DATE_TIME.fullmatch(value):
+        return None if _iso_date(value[:10]) and _published(value) else f"date {value!r} is not a real date-time"
     if key == "date" and not _iso_date(value):
         return f"date {value!r} is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)"
     if key == "language" and not _LANGUAGE.fullmatch(value.lower()):

@@ -134,6 +134,12 @@ class Row:
     quote: str = ""
     start: int = 0
     end: int = 0
+    fact_key: str | None = None
+    claimant: str | None = None
+    as_of: str | None = None
+    as_of_source: str | None = None
+    event: str = ""
+    story: str = ""
 
     @property
     def sort_key(self) -> tuple:
@@ -189,6 +195,12 @@ def table_rows(table: Any) -> list[Row]:
                 quote="" if r.get("quote") is None else str(r.get("quote")),
                 start=int(r.get("start") or 0),
                 end=int(r.get("end") or 0),
+                fact_key=r.get("fact_key"),
+                claimant=r.get("claimant"),
+                as_of=r.get("as_of"),
+                as_of_source=r.get("as_of_source"),
+                event=str(r.get("event") or ""),
+                story=str(r.get("story") or ""),
             )
         )
     rows.sort(key=lambda row: row.sort_key)
@@ -516,9 +528,10 @@ def _spelling_findings(rows: list[Row], check: CheckLike) -> list[Finding]:
     return findings
 
 
-def _problem(check: CheckLike, fact: str, groups: list[Side], note: str) -> Finding:
-    """A story-independent problem (spelling, roles, paired time): always a conflict between its groups."""
-    return Finding(rule=check.id, fact=fact, status="conflict", severity=check.severity, message=check.message,
+def _problem(check: CheckLike, fact: str, groups: list[Side], note: str, status: str = "variant") -> Finding:
+    """A story-independent problem: a name written or described two ways is a ``variant``; the two
+    halves of a paired time that are not one instant are a ``conflict``."""
+    return Finding(rule=check.id, fact=fact, status=status, severity=check.severity, message=check.message,
                    groups=tuple(groups), note=note)
 
 
@@ -566,7 +579,7 @@ def _paired_findings(rows: list[Row], check: CheckLike) -> list[Finding]:
                   low=expected, high=expected),
             _side([row], value=f"{utc} UTC stated", low=utc_min, high=utc_min),
         ]
-        findings.append(_problem(check, row.fact or row.kind or "time", groups, note))
+        findings.append(_problem(check, row.fact or row.kind or "time", groups, note, status="conflict"))
     return findings
 
 

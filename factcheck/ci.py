@@ -310,7 +310,7 @@ def _fact_key(f: Finding) -> tuple:
 def classify(finding: Finding, new: frozenset[str]) -> str | None:
     """The section of ``finding`` (see the module doc), None for an old single-source fact."""
     articles = set(finding.articles)
-    if finding.status == "conflict":
+    if finding.status in ("conflict", "variant"):  # a name written two ways is a problem too
         if not articles & new:
             return "existing"
         if any(set(g.articles) and set(g.articles) <= new for g in finding.groups):

@@ -121,12 +121,18 @@ def row_tuples(mentions: Iterable[Mention]) -> list[tuple]:
 
 
 def rows_frame(rows: list[tuple], stories: dict[str, str] | None = None) -> "pd.DataFrame":
-    """The facts table from ``row_tuples``; with ``stories`` (article id -> story) a ``story`` column follows ``article``."""
+    """The facts table from ``row_tuples``.
+
+    ``story`` is the story (rule file) each article was matched to; with
+    ``stories`` (article id -> story, ``--per-folder``: a sub-folder is a
+    story) it holds those names instead and follows ``article``.
+    """
     import pandas as pd  # imported on first use: keeps `import factcheck` fast
 
     frame = pd.DataFrame(rows, columns=list(TABLE_COLUMNS)).astype(object)
     frame = frame.where(frame.notna(), None)
     if stories is not None:
+        frame.pop("story")
         frame.insert(1, "story", [stories.get(a, "") for a in frame["article"]])
     return frame
 

@@ -11,13 +11,17 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
-Kind = Literal["time", "duration", "count", "date", "ordinal", "place", "person"]
+Kind = Literal["time", "duration", "count", "date", "ordinal", "place", "person", "magnitude"]
 Qualifier = Literal["exact", "approx", "at_least", "at_most", "more_than", "less_than", "range"]
 Modality = Literal["planned", "actual", "unknown"]
 Severity = Literal["error", "warning", "info"]
-Status = Literal["agree", "conflict", "single_source"]
+# Verdicts: agree, conflict, single_source; differs_by_claimant (claimants side by side, never a
+# conflict); superseded (a later figure of the same claimant replaced an earlier one); variant (a
+# name problem: spelling or roles).
+Status = Literal["agree", "conflict", "single_source", "differs_by_claimant", "superseded", "variant"]
+STATUSES: tuple[str, ...] = ("agree", "conflict", "single_source", "differs_by_claimant", "superseded", "variant")
 
-KINDS: tuple[str, ...] = ("time", "duration", "count", "date", "ordinal", "place", "person")
+KINDS: tuple[str, ...] = ("time", "duration", "count", "date", "ordinal", "place", "person", "magnitude")
 QUALIFIERS: tuple[str, ...] = ("exact", "approx", "at_least", "at_most", "more_than", "less_than", "range")
 SEVERITIES: tuple[str, ...] = ("error", "warning", "info")
 SEVERITY_RANK = {"info": 1, "warning": 2, "error": 3}
@@ -29,6 +33,7 @@ class ArticleMeta:
 
     source: str | None = None  # the outlet, when known
     date: str | None = None  # ISO date, possibly partial: "2021-12" or "2021-12-30"
+    published: str | None = None  # ISO date-time with its offset, when known: "2023-01-31T21:40:00+01:00"
     url: str | None = None
     language: str = "fr"
 
@@ -96,6 +101,12 @@ class Mention:
     granularity: str | None = None  # dates: "day", "month", "year", "weekday"
     paired: dict | None = None  # paired times: {"local": "15h35", "offset_minutes": -300, "consistent": True}
     fact: str | None = None
+    fact_key: str | None = None  # the key of a keyed fact: "Marseille", "enseignants-primaire", "France"
+    claimant: str | None = None  # the canonical claimant class ("police", "CGT"); ``attribution`` keeps the words
+    as_of: str | None = None  # ISO date-time when the figure held, when known
+    as_of_source: str | None = None  # "text" (the text dates it) or "publication" (the article's time)
+    event: str = ""  # "" = the story's event; a declared other event's id; "other" = an undeclared one
+    story: str = ""  # the story (rule file) the article was matched to
     sentence_start: int = 0
     sentence_end: int = 0
     clause_start: int = 0
@@ -109,7 +120,7 @@ class Mention:
 TABLE_COLUMNS: tuple[str, ...] = (
     "article", "source", "fact", "kind", "value", "low", "high", "unit", "tz", "qualifier",
     "modality", "role", "attribution", "key", "noun", "relation", "granularity", "paired",
-    "quote", "start", "end",
+    "quote", "start", "end", "fact_key", "claimant", "as_of", "as_of_source", "event", "story",
 )
 
 
@@ -137,6 +148,8 @@ class Finding:
     groups: tuple[Side, ...]
     note: str = ""  # e.g. "planned versus actual"
     story: str = ""  # the story (sub-folder) the finding belongs to, with --per-folder; "" otherwise
+    fact_key: str | None = None  # the key this verdict is about ("Toulouse"), for a keyed fact
+    claimant: str | None = None  # the claimant class this verdict is about, when it is about one
 
     @property
     def articles(self) -> tuple[str, ...]:

@@ -50,6 +50,12 @@ __all__ = [
 Compare = Literal["interval", "date", "person", "place", "text", "spelling", "roles", "paired_time"]
 Scope = Literal["clause", "sentence"]
 Relation = Literal["none", "before", "after", "within", "since"]
+Evolves = Literal["none", "grows", "revised"]
+# What a keyed fact may be counted by, besides a named list under `keys:`.
+BY_ENTITIES: tuple[str, ...] = ("place", "person", "organisation")
+EVOLVES: tuple[str, ...] = get_args(Evolves)
+# The event id a mention gets when it belongs to an event the story does not declare.
+OTHER_EVENT = "other"
 COMPARES: tuple[str, ...] = get_args(Compare)
 SCOPES: tuple[str, ...] = get_args(Scope)
 RELATIONS: tuple[str, ...] = get_args(Relation)
@@ -64,7 +70,7 @@ REGEX_FLAGS = regex.IGNORECASE | regex.V0
 
 # Which kinds each comparison can handle; anything else is a rule-file mistake.
 COMPARE_KINDS: dict[str, tuple[str, ...]] = {
-    "interval": ("time", "duration", "count", "ordinal"),
+    "interval": ("time", "duration", "count", "ordinal", "magnitude"),
     "date": ("date",),
     "person": ("person",),
     "place": ("place",),
@@ -75,7 +81,7 @@ COMPARE_KINDS: dict[str, tuple[str, ...]] = {
 }
 TOLERANCE_COMPARES = ("interval", "date", "paired_time")
 THRESHOLD_COMPARES = ("person", "place", "text", "spelling", "roles")
-BOUNDS_KINDS = ("time", "duration", "count", "ordinal")
+BOUNDS_KINDS = ("time", "duration", "count", "ordinal", "magnitude")
 
 _SECOND, _MINUTE, _HOUR, _DAY, _WEEK = 1 / 60, 1.0, 60.0, 1440.0, 10080.0
 _MINUTE_UNITS: dict[str, float] = {
@@ -97,6 +103,7 @@ _KIND_UNITS: dict[str, tuple[str, dict[str, float]]] = {
     "duration": ("minutes", _MINUTE_UNITS),
     "date": ("days", _DAY_UNITS),
     "count": ("units", {}),
+    "magnitude": ("units", {}),
     "ordinal": ("ranks", {}),
     "person": ("units", {}),
     "place": ("units", {}),
@@ -107,6 +114,7 @@ _FACT_ID = regex.compile(r"[A-Za-z][\w-]*(?:\.[\w-]+)*")
 _CHECK_ID = regex.compile(r"[A-Z]{2,4}\d{3}")
 _STORY_ID = regex.compile(r"[A-Za-z0-9][\w.-]*")
 _LANGUAGE = regex.compile(r"any|[a-z]{2,3}")
+_CLOCK = regex.compile(r"([01]?\d|2[0-3]):([0-5]\d)")
 
 
 # --------------------------------------------------------------------------
@@ -215,6 +223,15 @@ def _check_pattern(pattern: str) -> str:
 
 
 PatternText = Annotated[str, AfterValidator(_check_pattern)]
+
+
+def _some_forms(forms: list[str]) -> list[str]:
+    if not forms:
+        raise _rule_error("no forms: list the words that name it")
+    return forms
+
+
+Forms = Annotated[list[PatternText], AfterValidator(_some_forms)]
 
 
 # --------------------------------------------------------------------------
@@ -349,9 +366,21 @@ class FactRule(_Strict):
     context: list[PatternText] = Field(default_factory=list)
     bounds: tuple[float, float] | None = None
     relations: list[Relation] | None = None
+    # Keyed facts: what the fact is counted by, the key of a figure with no key in its scope,
+    # and other ways the articles name a key ("en France" for France).
+    by: str | None = None
+    default_key: str | None = None
+    key_aliases: dict[str, Forms] = Field(default_factory=dict)
+    # Figures that change over time: "grows" (a running toll), "revised" (a later figure replaces).
+    evolves: Evolves = "none"
+    same_time: float = 60.0  # minutes: figures closer than this in as-of time are "at the same time"
+    # The other event (declared under `other_events:`) this fact belongs to; None: the story's event.
+    event: str | None = None
 
     _file: str = PrivateAttr(default="")
+    _story: str = PrivateAttr(default="")
     _patterns: dict[str, SafePattern | None] | None = PrivateAttr(default=None)
+    _key_patterns: list[tuple[str, SafePattern]] | None = PrivateAttr(default=None)
 
     @field_validator("id", mode="before")
     @classmethod
@@ -400,11 +429,62 @@ class FactRule(_Strict):
             raise _rule_error(f"relations is empty: name at least one of {', '.join(RELATIONS)}, or leave it out")
         return list(dict.fromkeys(relations))
 
+    @field_validator("by")
+    @classmethod
+    def _by_is_known(cls, by: str | None, info: ValidationInfo) -> str | None:
+        if by is None:
+            return None
+        lists = _context(info).get("key_lists")
+        choices = [*BY_ENTITIES, *sorted(lists or ())]
+        if by in BY_ENTITIES or lists is None or by in lists:
+            return by
+        raise _rule_error(f"by {by!r} is neither {', '.join(BY_ENTITIES)} nor a list declared under 'keys:'"
+                          f"{_did_you_mean(by, choices)}; valid: {', '.join(choices)}")
+
+    @field_validator("default_key", mode="before")
+    @classmethod
+    def _default_key_text(cls, value: Any) -> Any:
+        if value is not None and (not isinstance(value, str) or not value.strip()):
+            raise _rule_error(f"default_key must be the name of a key, not {_show(value)}")
+        return value.strip() if isinstance(value, str) else value
+
+    @field_validator("key_aliases", mode="before")
+    @classmethod
+    def _no_aliases_when_null(cls, value: Any) -> Any:
+        return {} if value is None else value
+
+    @field_validator("same_time", mode="before")
+    @classmethod
+    def _parse_same_time(cls, value: Any) -> Any:
+        try:
+            amount, percent = parse_quantity(value, "duration", what="same_time")
+        except ValueError as exc:
+            raise _rule_error(str(exc)) from None
+        if percent or amount < 0:
+            raise _rule_error(f"same_time {value!r} must be a length of time like '1 h' or '30 min'")
+        return amount
+
+    @field_validator("event")
+    @classmethod
+    def _event_is_declared(cls, event: str | None, info: ValidationInfo) -> str | None:
+        declared = _context(info).get("other_events")
+        if event is None or declared is None or event in declared:
+            return event
+        listed = ", ".join(sorted(declared)) or "none declared"
+        raise _rule_error(f"event {event!r} is not declared under 'other_events:'"
+                          f"{_did_you_mean(event, sorted(declared))}; declared: {listed}")
+
     @model_validator(mode="after")
     def _bindable_and_compiled(self, info: ValidationInfo) -> "FactRule":
         if not (self.cues or self.before or self.after or self.nouns):
             raise _rule_error(f"no cues, before, after or nouns: the fact would bind every {self.kind} mention")
+        if self.by is None and (self.default_key is not None or self.key_aliases):
+            raise _rule_error("default_key and key_aliases apply only to keyed facts: add 'by:' "
+                              f"({', '.join(BY_ENTITIES)} or a list under 'keys:')")
+        if "same_time" in self.model_fields_set and self.evolves == "none":
+            raise _rule_error("same_time applies only to facts that evolve (evolves: grows or revised)")
         self._file = _context(info).get("file", "")
+        self._story = _context(info).get("story", "")
         self.compile()
         return self
 
@@ -422,6 +502,11 @@ class FactRule(_Strict):
             }
         except regex.error as exc:
             raise _rule_error(f"the patterns cannot be combined into one: {exc}") from None
+        self._key_patterns = [
+            (key, SafePattern(regex.compile("|".join(f"(?:{fold(p)})" for p in forms), REGEX_FLAGS),
+                              patterns=forms, file=self._file, fact=self.id, role="key_aliases", timeout=timeout))
+            for key, forms in sorted(self.key_aliases.items()) if forms
+        ]
 
     def _join(self, role: str, template: str, timeout: float) -> SafePattern | None:
         patterns: list[str] = getattr(self, role)
@@ -441,6 +526,18 @@ class FactRule(_Strict):
     def file(self) -> str:
         """The rule file that declares this fact."""
         return self._file
+
+    @property
+    def story(self) -> str:
+        """The story (rule file's ``story:``) that declares this fact."""
+        return self._story
+
+    @property
+    def key_alias_patterns(self) -> list[tuple[str, SafePattern]]:
+        """(key, pattern of the other ways the articles name it), keys sorted."""
+        if self._key_patterns is None:
+            self.compile()
+        return self._key_patterns
 
     @property
     def cue_pattern(self) -> SafePattern | None:
@@ -572,13 +669,148 @@ class CheckRule(_Strict):
         return self._target_kind
 
 
+def _iso_day(value: Any) -> Any:
+    from datetime import date as _date
+
+    if value is None:
+        return None
+    if hasattr(value, "isoformat"):  # YAML reads 2023-01-31 as a date
+        value = value.isoformat()[:10]
+    try:
+        return _date.fromisoformat(str(value)).isoformat()
+    except ValueError:
+        raise _rule_error(f"date {value!r} is not an ISO date like 2023-01-31") from None
+
+
+class Event(_Strict):
+    """The event a story reports: its anchor, and how an article is recognised as reporting it."""
+
+    name: str = ""
+    date: str | None = None  # anchor day (ISO)
+    time: str | None = None  # anchor time, "HH:MM" in ``tz`` (local time of the event when no tz)
+    tz: str | None = None  # IANA zone of ``time``
+    window: tuple[int, int] = (-3, 7)  # days around the anchor an article's publication may fall in
+    words: list[PatternText] = Field(default_factory=list)  # regexes; an article needs ``min_words`` distinct ones
+    min_words: int = Field(default=2, strict=True)
+
+    _words: list[SafePattern] = PrivateAttr(default_factory=list)
+
+    @field_validator("date", mode="before")
+    @classmethod
+    def _iso(cls, value: Any) -> Any:
+        return _iso_day(value)
+
+    @field_validator("time")
+    @classmethod
+    def _clock(cls, value: str | None) -> str | None:
+        if value is not None and not _CLOCK.fullmatch(value.strip()):
+            raise _rule_error(f"time {value!r} must be a clock time like '15:07'")
+        return value.strip() if value else value
+
+    @field_validator("tz")
+    @classmethod
+    def _zone(cls, value: str | None) -> str | None:
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+        if value is None:
+            return None
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise _rule_error(f"tz {value!r} is not a time zone name like 'Europe/Paris' or 'UTC'") from None
+        return value
+
+    @field_validator("window")
+    @classmethod
+    def _window_order(cls, window: tuple[int, int]) -> tuple[int, int]:
+        if window[0] > window[1]:
+            raise _rule_error(f"window {list(window)}: the first day is after the last")
+        return window
+
+    @field_validator("min_words")
+    @classmethod
+    def _min_words_positive(cls, n: int) -> int:
+        if n < 1:
+            raise _rule_error(f"min_words {n} must be 1 or more")
+        return n
+
+    @model_validator(mode="after")
+    def _compiled(self, info: ValidationInfo) -> "Event":
+        where = _context(info).get("file", "")
+        self._words = [SafePattern(_compile(w), patterns=[w], file=where, fact="event", role="words") for w in self.words]
+        return self
+
+    @property
+    def word_patterns(self) -> list[SafePattern]:
+        return self._words
+
+
+class OtherEvent(_Strict):
+    """An event the articles mention that is not the story's: its figures and dates bind elsewhere."""
+
+    id: str
+    name: str = ""
+    date: str | None = None
+    cues: list[PatternText] = Field(default_factory=list)  # regexes that place a mention in this event
+
+    _cues: SafePattern | None = PrivateAttr(default=None)
+
+    @field_validator("date", mode="before")
+    @classmethod
+    def _iso(cls, value: Any) -> Any:
+        return _iso_day(value)
+
+    @field_validator("id")
+    @classmethod
+    def _id_shape(cls, value: str) -> str:
+        if not _FACT_ID.fullmatch(value) or value == OTHER_EVENT:
+            raise _rule_error(f"other event id {value!r} must be letters, digits, '_' or '-' "
+                              f"(and not {OTHER_EVENT!r}, which names any undeclared event)")
+        return value
+
+    @model_validator(mode="after")
+    def _compiled(self, info: ValidationInfo) -> "OtherEvent":
+        if self.cues:
+            where = _context(info).get("file", "")
+            self._cues = SafePattern(regex.compile("|".join(f"(?:{fold(c)})" for c in self.cues), REGEX_FLAGS),
+                                     patterns=self.cues, file=where, fact=f"other_events.{self.id}", role="cues")
+        return self
+
+    @property
+    def cue_pattern(self) -> SafePattern | None:
+        return self._cues
+
+
+def _named_patterns(mapping: dict[str, list[str]], *, file: str, role: str) -> list[tuple[str, str, SafePattern]]:
+    """(name, form as written, compiled form) for a mapping name -> forms: claimant classes, key lists."""
+    return [(name, form, SafePattern(_compile(form), patterns=[form], file=file, fact=role, role=role))
+            for name, forms in mapping.items() for form in forms]
+
+
 class RuleFile(_Strict):
     story: str
     language: str = "fr"
     description: str = ""
+    event: Event | None = None
+    other_events: list[OtherEvent] = Field(default_factory=list)
+    # Claimant classes: canonical name -> regexes of the words naming it in an attribution.
+    claimants: dict[str, Forms] = Field(default_factory=dict)
+    # Named key lists: list name -> key -> regexes of the words naming the key.
+    keys: dict[str, dict[str, Forms]] = Field(default_factory=dict)
     entities: list[Entity] = Field(default_factory=list)
     facts: dict[str, FactRule] = Field(default_factory=dict)
     checks: list[CheckRule] = Field(default_factory=list)
+
+    @field_validator("other_events")
+    @classmethod
+    def _other_event_ids_unique(cls, events: list[OtherEvent]) -> list[OtherEvent]:
+        seen: set[str] = set()
+        for event in events:
+            if event.id in seen:
+                raise _rule_error(f"other event id {event.id!r} is declared twice")
+            seen.add(event.id)
+        return events
+
 
     @model_validator(mode="before")
     @classmethod
@@ -586,9 +818,9 @@ class RuleFile(_Strict):
         if not isinstance(data, dict):
             return data
         data = {**data}
-        for section in ("entities", "facts", "checks"):
+        for section in ("entities", "facts", "checks", "other_events", "claimants", "keys"):
             if section in data and data[section] is None:
-                data[section] = {} if section == "facts" else []
+                data[section] = {} if section in ("facts", "claimants", "keys") else []
         facts = data.get("facts")
         if isinstance(facts, dict):
             data["facts"] = {
@@ -652,6 +884,23 @@ def _show(value: Any) -> str:
 # The rule set and its loading
 
 
+Named = tuple[str, str, SafePattern]  # (canonical name, form as written, compiled form)
+
+
+@dataclass
+class StoryRules:
+    """What one story file says besides its facts: its event, other events, claimant classes, key lists."""
+
+    story: str
+    file: str
+    language: str = "fr"
+    event: Event | None = None
+    other_events: list[OtherEvent] = field(default_factory=list)
+    claimants: list[Named] = field(default_factory=list)
+    keys: dict[str, list[Named]] = field(default_factory=dict)
+    facts: list[str] = field(default_factory=list)
+
+
 @dataclass
 class RuleSet:
     """Every loaded rule file merged: facts and checks sorted by id."""
@@ -661,6 +910,8 @@ class RuleSet:
     entities: list[Entity] = field(default_factory=list)
     files: list[str] = field(default_factory=list)  # loaded files, in processing order
     errors: list[RuleError] = field(default_factory=list)
+    stories: dict[str, StoryRules] = field(default_factory=dict)  # story id -> its rules (not common)
+    claimants: list[Named] = field(default_factory=list)  # shared claimant classes (common.yaml)
 
     @property
     def ok(self) -> bool:
@@ -799,10 +1050,31 @@ def _read(source: _Source) -> _Source:
     except yaml.YAMLError as exc:
         source.errors.append(RuleError(source.shown, 1, 1, f"YAML syntax error: {exc}"))
         return source
+    except ValueError as exc:  # a value YAML reads as a date that is none: "2023-13-01"
+        line, col = _bad_timestamp(source.node)
+        source.errors.append(RuleError(source.shown, line, col, f"not a real date ({exc})"))
+        return source
     finally:
         loader.dispose()
     source.errors.extend(_duplicate_keys(source))
     return source
+
+
+def _bad_timestamp(root: Any) -> tuple[int, int]:
+    """Where the first scalar YAML takes for a date, but which is not a real one, stands."""
+    stack = [root]
+    while stack:
+        node = stack.pop(0)
+        if isinstance(node, yaml.MappingNode):
+            stack.extend(v for kv in node.value for v in kv)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+        elif isinstance(node, yaml.ScalarNode) and node.tag.endswith(":timestamp"):
+            try:
+                yaml.SafeLoader("").construct_yaml_timestamp(node)
+            except ValueError:
+                return _one_based(node.start_mark)
+    return 1, 1
 
 
 def _duplicate_keys(source: _Source) -> list[RuleError]:
@@ -853,7 +1125,15 @@ def _settle(sources: list[_Source]) -> list[_Source]:
 
 
 def _validate(source: _Source, fact_kinds: dict, skipped_facts: dict) -> tuple[RuleFile | None, list[RuleError]]:
-    context = {"loader": True, "file": source.shown, "fact_kinds": fact_kinds, "skipped_facts": skipped_facts}
+    data = source.data if isinstance(source.data, dict) else {}
+    keys, others = data.get("keys"), data.get("other_events")
+    context = {
+        "loader": True, "file": source.shown, "fact_kinds": fact_kinds, "skipped_facts": skipped_facts,
+        "story": data.get("story") if isinstance(data.get("story"), str) else "",
+        # What a fact's `by:` and `event:` may name (the sections are checked on their own).
+        "key_lists": set(map(str, keys)) if isinstance(keys, dict) else set(),
+        "other_events": {str(e.get("id")) for e in others if isinstance(e, dict)} if isinstance(others, list) else set(),
+    }
     try:
         return RuleFile.model_validate(source.data, context=context), []
     except ValidationError as exc:
@@ -866,10 +1146,14 @@ def _cross_file_duplicates(sources: list[_Source]) -> None:
     """First file in processing order keeps an id; a later file that reuses it is rejected."""
     fact_owner: dict[str, str] = {}
     check_owner: dict[str, str] = {}
+    story_owner: dict[str, str] = {}
     alias_owner: dict[str, tuple[str, str, str]] = {}  # folded alias -> (folded name, name, where)
     for source in sources:
         rule_file = source.rule_file
         found: list[RuleError] = []
+        if rule_file.story != "common" and rule_file.story in story_owner:
+            found.append(source.error_at(("story",), f"story {rule_file.story!r}: already declared in "
+                                                     f"{story_owner[rule_file.story]}"))
         facts: dict[str, str] = {}
         for fact in rule_file.facts:
             if fact in fact_owner:
@@ -901,6 +1185,7 @@ def _cross_file_duplicates(sources: list[_Source]) -> None:
         for mine, owners in ((facts, fact_owner), (checks, check_owner), (aliases, alias_owner)):
             for key, value in mine.items():
                 owners.setdefault(key, value)
+        story_owner.setdefault(rule_file.story, _where(source, ("story",)))
 
 
 def _where(source: _Source, loc: Sequence[Any], *, key: bool = False) -> str:
@@ -912,7 +1197,21 @@ def _merge(sources: list[_Source], errors: list[RuleError]) -> RuleSet:
     facts: dict[str, FactRule] = {}
     checks: list[CheckRule] = []
     entities: dict[str, Entity] = {}
+    stories: dict[str, StoryRules] = {}
+    shared: list[Named] = []
     for source in sources:
+        rule_file = source.rule_file
+        claimants = _named_patterns(rule_file.claimants, file=source.shown, role="claimants")
+        if rule_file.story == "common":
+            shared.extend(claimants)
+        else:
+            stories[rule_file.story] = StoryRules(
+                story=rule_file.story, file=source.shown, language=rule_file.language, event=rule_file.event,
+                other_events=list(rule_file.other_events), claimants=claimants,
+                keys={name: _named_patterns(keys, file=source.shown, role=f"keys.{name}")
+                      for name, keys in rule_file.keys.items()},
+                facts=sorted(rule_file.facts),
+            )
         facts.update(source.rule_file.facts)
         checks.extend(source.rule_file.checks)
         for entity in source.rule_file.entities:
@@ -929,6 +1228,8 @@ def _merge(sources: list[_Source], errors: list[RuleError]) -> RuleSet:
         entities=list(entities.values()),
         files=[s.shown for s in sources],
         errors=errors,
+        stories=dict(sorted(stories.items())),
+        claimants=shared,
     )
 
 
@@ -976,6 +1277,7 @@ _CHOICES: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "compare": ("compare", "comparisons", COMPARES),
     "severity": ("severity", "severities", SEVERITIES),
     "relations": ("relation", "relations", RELATIONS),
+    "evolves": ("evolves", "values", EVOLVES),
 }
 _EXPECTED = {
     "string_type": "text", "list_type": "a list", "tuple_type": "a list", "dict_type": "a mapping",
@@ -1006,7 +1308,9 @@ def _describe(error: dict, data: Any) -> str:
             detail = f"{path}: {error['msg']}"
     elif kind == "rule":
         # Rule messages name their key; a list item also needs its index.
-        detail = f"{path}: {error['msg']}" if any(isinstance(p, int) for p in rest) else error["msg"]
+        # Rule messages name their key; a list item, or an entry of a top-level mapping, also needs its place.
+        placed = any(isinstance(p, int) for p in rest) or (not subject and len(rest) > 1)
+        detail = f"{path}: {error['msg']}" if placed else error["msg"]
     elif kind in _EXPECTED:
         detail = f"expected {_EXPECTED[kind]}, got {_show(value)}"
         detail = f"{path}: {detail}" if path else detail

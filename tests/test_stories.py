@@ -32,8 +32,10 @@ STORIES = {
 # unexpected conflicts (most allowed).
 FLOORS = {
     "A": dict(recall=0.13, people=0.87, claimants=1.0, findings=2, unexpected=0),
-    "B": dict(recall=0.0, people=0.82, claimants=0.0, findings=0, unexpected=3),
-    "C": dict(recall=0.09, people=0.85, claimants=1.0, findings=3, unexpected=5),
+    # B and C: front-matter date-times now give the articles their day, so more dates resolve and
+    # compare (still key- and claimant-blind until the binding stage lands) finds more false conflicts.
+    "B": dict(recall=0.04, people=0.82, claimants=0.0, findings=0, unexpected=4),
+    "C": dict(recall=0.13, people=0.85, claimants=1.0, findings=3, unexpected=7),
 }
 
 pytestmark = pytest.mark.skipif(

@@ -96,6 +96,8 @@ class Grammar:
     reporting_before_a: re.Pattern
     place_preposition: re.Pattern
     change_before: re.Pattern
+    magnitude_before: re.Pattern
+    magnitude_after: re.Pattern
 
 
 def _time_core(p: str, number_words: str, lang: ModuleType) -> str:
@@ -189,6 +191,8 @@ def build(lang: ModuleType, aliases: tuple[str, ...] = ()) -> Grammar:
         rf"|(?P<qfew>{words(lang.FEW)}))"
         rf"(?:(?:\s+(?P<qadj>{words(lang.UNIT_ADJECTIVES)}))?(?:{of}|\s+|(?<=\d))(?P<qunit>{words(lang.DURATION_UNITS)})(?!\w)(?P<qhalf>\s+{words(lang.HALF_UNIT)})?"
         rf"|\s*(?P<qpct>%|{words(lang.PERCENT_WORDS)})"
+        # The population of a percentage: "29,5 % des agents", "50 % d'enseignants".
+        rf"(?:\s+{words(lang.PERCENT_POPULATION_OF)}\s*(?P<qpop>[a-z][a-z'-]*[a-z]))?"
         rf"|(?P<qof>{of}|\s+)(?P<qnoun>[a-z][a-z'-]*[a-z]))?)"
     )
     ordinal = rf"(?P<ordinal>\b(?:{words(lang.ORDINALS)}|(?P<ordn>\d+){words(lang.ORDINAL_SUFFIXES)}(?!\w)))"
@@ -252,6 +256,8 @@ def build(lang: ModuleType, aliases: tuple[str, ...] = ()) -> Grammar:
         rf"\b{words(lang.CHANGE_VERB_STEMS)}{words(lang.CHANGE_VERB_ENDINGS)}\s+(?:[a-z]+\s+){{0,{lang.CHANGE_GAP_WORDS}}}$",
         re.IGNORECASE,
     )
+    magnitude_before = re.compile(rf"\b{words(lang.MAGNITUDE_BEFORE)}\s*$", re.IGNORECASE)
+    magnitude_after = re.compile(rf"\s*{words(lang.MAGNITUDE_AFTER)}\b", re.IGNORECASE)
     return Grammar(
         change_before=change_before,
         lang=lang, markers=markers, master=master, furniture_lines=furniture_lines, furniture_spans=furniture_spans,
@@ -259,5 +265,5 @@ def build(lang: ModuleType, aliases: tuple[str, ...] = ()) -> Grammar:
         attribution_selon=attribution_selon, attribution_after=attribution_after,
         attribution_before=attribution_before, relation_before=relation_before, relation_after=relation_after,
         duration_context=duration_context, time_context=time_context, reporting_before_a=reporting_before_a,
-        place_preposition=place_preposition,
+        place_preposition=place_preposition, magnitude_before=magnitude_before, magnitude_after=magnitude_after,
     )

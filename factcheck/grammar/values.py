@@ -299,6 +299,13 @@ def read_quantity(g: Grammar, m: re.Match, view: str, ref: Reference, text: str 
     end = m.end()
     if noun is None and m.group("qnoun"):
         end = m.start("qof")  # the word after the number counts nothing: the span stops at the number
+    if m.group("qpop"):
+        # A percentage's population is its noun: "29,5 % des agents".
+        noun = (text[m.start("qpop"):m.end("qpop")] if text is not None else m.group("qpop")).lower()
+    elif not m.group("qpct") and m.group("qnum") and m.group("qnum")[:1].isdigit() and _magnitude(g, view, m):
+        end = m.end("qnum")
+        return Value("magnitude", " ".join(view[m.start():end].split()), _tidy(low), _tidy(high), m.start(), end,
+                     qualifier=qualifier)
     unit = "%" if m.group("qpct") else noun
     text = " ".join(view[m.start():end].split())
     return Value("count", text, _tidy(low), _tidy(high), m.start(), end, unit=unit, qualifier=qualifier, noun=noun)
@@ -413,6 +420,11 @@ def _day_range(g: Grammar, m: re.Match, ref: Reference, change: bool) -> list[Va
         return _interval_or_ends(m, "date", low.isoformat(), high.isoformat(), True, m.start("rda"), m.end("rda"),
                                  m.start("rdb"), unit="date", granularity="day")
     return [_date_value(m, text, low, high, "day", "range")]
+def _magnitude(g: Grammar, view: str, m: re.Match) -> bool:
+    """"magnitude 7,8", "7,8 sur l'échelle de Richter": the number is a magnitude, not a count."""
+    number_end = m.end("qscale") if m.group("qscale") else m.end("qnum")
+    return bool(g.magnitude_before.search(view[max(0, m.start() - 40):m.start()])
+                or g.magnitude_after.match(view, number_end, min(len(view), number_end + 40)))
 
 
 def _tidy(x: float | None) -> float | int | None:

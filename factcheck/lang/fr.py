@@ -167,6 +167,12 @@ DURATION_PREPOSITIONS = ("pendant", "durant", "a dure", "ont dure", "en", "de", 
 # "une heure et demie": half a unit more.
 HALF_UNIT = ("et demi", "et demie")
 PERCENT_WORDS = ("pour cent", "pourcent")
+# Between a percentage and its population: "29,5 % des agents", "50 % d'enseignants".
+PERCENT_POPULATION_OF = ("des", "de", "d'", "du")
+# A magnitude (of an earthquake): "magnitude 7,8", "d'une magnitude de 7,7", "7,8 sur l'échelle de Richter".
+MAGNITUDE_BEFORE = ("magnitude", "magnitude de", "magnitude d'environ", "une magnitude de", "magnitude preliminaire de",
+                    "magnitude estimee a", "magnitude de moment")
+MAGNITUDE_AFTER = ("sur l'echelle de richter", "de magnitude", "sur l'echelle ouverte de richter")
 
 # Ordinals in figures: "3e", "2eme", "1er", "1ere".
 ORDINAL_SUFFIXES = ("e", "eme", "er", "ere")

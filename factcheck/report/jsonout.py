@@ -60,6 +60,8 @@ def finding_head(finding: Finding, compares: dict[str, str]) -> dict:
     return {
         "rule": finding.rule,
         "fact": finding.fact,
+        "fact_key": finding.fact_key,
+        "claimant": finding.claimant,
         "story": finding.story,
         "status": finding.status,
         "severity": finding.severity,
