@@ -107,6 +107,11 @@ def load_corpus(
     return Corpus(tuple(articles), tuple(statuses))
 
 
+def candidate_files(paths: Sequence[str | os.PathLike], sidecar_name: str = SIDECAR_NAME) -> list[str]:
+    """The files ``load_corpus(paths)`` would try to read (listing only, nothing is read)."""
+    return _expand_all(paths, sidecar_name)[0]
+
+
 def load_article(
     path: str | os.PathLike,
     *,

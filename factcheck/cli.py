@@ -22,6 +22,8 @@ app = typer.Typer(
 )
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
+MAX_JOBS = 1024  # more worker processes than any machine has cores is a typo
+MAX_BYTES_LIMIT = 2**30  # an article over 1 GiB is no article
 
 
 class ExtractFormat(str, Enum):
@@ -50,9 +52,11 @@ RulesOpt = Annotated[
     typer.Option("--rules", help="Rule file or folder (repeatable). Default: ./rules if it exists, else the shipped rules."),
 ]
 OutputOpt = Annotated[Optional[Path], typer.Option("--output", "-o", help="Write here instead of standard output.")]
-MaxBytesOpt = Annotated[int, typer.Option("--max-bytes", help="Skip article files larger than this.")]
+MaxBytesOpt = Annotated[int, typer.Option("--max-bytes", min=1, max=MAX_BYTES_LIMIT,
+                                           help="Skip article files larger than this (1 byte to 1 GiB).")]
 StrictOpt = Annotated[bool, typer.Option("--strict", help="Exit 2 when any input could not be read.")]
-JobsOpt = Annotated[int, typer.Option("--jobs", "-j", min=0, help="Processes for the extraction (0: one a core); same output.")]
+JobsOpt = Annotated[int, typer.Option("--jobs", "-j", min=0, max=MAX_JOBS,
+                                       help="Processes for the extraction (0: one a core; at most one an article); same output.")]
 PerFolderOpt = Annotated[bool, typer.Option("--per-folder", help="Each sub-folder of a folder given is its own story.")]
 
 
@@ -277,6 +281,9 @@ def ci(
     except OutputError as exc:
         _say(f"error: {exc}")
         raise typer.Exit(EXIT_UNUSABLE) from None
+    # Broken rules or a pattern over its budget: the report is partial, as with compare.
+    if _unusable(ruleset, done.result.extraction.problems):
+        raise typer.Exit(EXIT_UNUSABLE)
     raise typer.Exit(EXIT_FINDINGS if report.fails(level) else EXIT_OK)
 
 

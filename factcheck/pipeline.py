@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from .articles import DEFAULT_MAX_BYTES, Corpus, load_corpus
+from .articles import DEFAULT_MAX_BYTES, Corpus, candidate_files, load_corpus
 from .facts import extract_mentions, rows_frame, row_tuples
 from .model import SEVERITY_RANK, Article, Finding
 from .rules import RuleSet, load_rules
@@ -130,7 +130,8 @@ def _run(paths: Paths, *, rules: Paths | None, max_bytes: int, ruleset: RuleSet 
          per_folder: bool, check: bool = False) -> tuple[Extraction, list[Finding]]:
     ruleset = ruleset if ruleset is not None else load_rules(list(rules) if rules else None)
     # The workers are forked before the corpus is read: they do not inherit (and copy) its memory.
-    pool = _pool(ruleset, jobs)
+    # Never more of them than files to read.
+    pool = _pool(ruleset, jobs, len(candidate_files(paths)) if jobs != 1 else 1)
     try:
         corpus = load_corpus(paths, max_bytes=max_bytes)
         stories = story_names(corpus.articles, paths) if per_folder else {}
@@ -167,7 +168,7 @@ def mention_rows(articles: Sequence[Article], ruleset: RuleSet, problems: list[s
     elif pool is not None:
         results = list(pool.map(_worker_task, tasks, [check] * len(tasks)))
     else:
-        own = _pool(ruleset, jobs)
+        own = _pool(ruleset, jobs, len(ordered))
         try:
             results = list(own.map(_worker_task, tasks, [check] * len(tasks)))
         finally:
@@ -244,9 +245,10 @@ def _cores() -> int:
         return os.cpu_count() or 1
 
 
-def _pool(ruleset: RuleSet, jobs: int):
-    """Worker processes that hold the rule set, started now; None when one process is asked for."""
-    if _workers(jobs, 2**31) <= 1:
+def _pool(ruleset: RuleSet, jobs: int, files: int = 2**31):
+    """Worker processes that hold the rule set, started now (at most ``files``); None when one will do."""
+    workers = _workers(jobs, files)
+    if workers <= 1:
         return None
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -254,7 +256,7 @@ def _pool(ruleset: RuleSet, jobs: int):
     # fork starts a worker in milliseconds and shares the loaded modules; elsewhere the platform default.
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods and os.name == "posix" else None)
-    pool = ProcessPoolExecutor(_workers(jobs, 2**31), mp_context=context, initializer=_init_worker, initargs=(ruleset,))
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(ruleset,))
     pool.submit(int).result()  # with fork, the first task starts every worker
     return pool
 

@@ -8,6 +8,7 @@ with nothing around it is a video stamp, not a time of day).
 from __future__ import annotations
 
 import calendar
+import math
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -53,6 +54,8 @@ class Reference:
         if not m:
             return cls(None, None)
         year, month, day = int(m.group(1)), m.group(2), m.group(3)
+        if not REFERENCE_YEARS[0] <= year <= REFERENCE_YEARS[1]:
+            return cls(None, None)  # "0001-01-01", "9999-12-31": no day to count relative dates from
         try:
             if day:
                 return cls(date(year, int(month), int(day)), "day")
@@ -63,18 +66,40 @@ class Reference:
             return cls(None, None)
 
 
+# --- bounds ----------------------------------------------------------------
+# A value outside these bounds is no value: news never states it, and beyond
+# them floats turn infinite (309 digits), NaN ("moins de" + infinity) or ints
+# refuse to parse (4 300 digits).  Bounds are checked where a value is read.
+
+MAX_NUMBER = 1e15  # a count or an amount: more than any population or budget in the news
+MAX_DIGITS = 18  # digits in one written number, separators excluded
+MAX_RANK = 100_000  # an ordinal: "la 100 000e fois"
+REFERENCE_YEARS = (1000, 9998)  # a publication date relative dates can be counted from
+
+
+def in_bounds(x: float | None) -> bool:
+    return x is not None and math.isfinite(x) and abs(x) <= MAX_NUMBER
+
+
 # --- numbers ---------------------------------------------------------------
 
 def parse_number(text: str, code: str = "fr") -> float | None:
-    """Digits ("100 000", "100.000", "1,28") or French number words ("cent mille")."""
+    """Digits ("100 000", "100.000", "1,28") or French number words ("cent mille").
+
+    None beyond ``MAX_DIGITS`` digits or ``MAX_NUMBER``: such a figure is no value.
+    """
     raw = text.strip()
     if raw[:1].isdigit():
         compact = re.sub(r"[ .](?=\d{3}(?!\d))", "", raw)
+        if sum(ch.isdigit() for ch in compact) > MAX_DIGITS:
+            return None
         try:
-            return float(compact.replace(",", "."))
+            n = float(compact.replace(",", "."))
         except ValueError:
             return None
-    return _words_to_number(fold(raw).lower(), code)
+        return n if in_bounds(n) else None
+    n = _words_to_number(fold(raw).lower(), code)
+    return n if in_bounds(n) else None
 
 
 @lru_cache(maxsize=2048)
@@ -276,6 +301,8 @@ def read_quantity(g: Grammar, m: re.Match, view: str, ref: Reference, text: str 
         scale = m.group("qscale")
         if scale:
             n *= lang.SCALES[scale.lower()]
+            if not in_bounds(n):
+                return None
         if n == 1 and not unit_word and not mark and not m.group("qnum")[:1].isdigit():
             return None  # "un appel", "une réponse": an article, not a count
         bare = not unit_word and not noun and not mark and not m.group("qpct")
@@ -446,8 +473,8 @@ def _relation(g: Grammar, view: str, m: re.Match) -> str | None:
 
 # --- dates -----------------------------------------------------------------
 
-def _nearest_year(ref: Reference, month: int, day: int, weekday: int | None = None) -> int:
-    """The year that puts day/month nearest the reference (and on the weekday given)."""
+def _nearest_year(ref: Reference, month: int, day: int, weekday: int | None = None) -> int | None:
+    """The year that puts day/month nearest the reference (and on the weekday given); None if none fits."""
     candidates = []
     for year in (ref.day.year - 1, ref.day.year, ref.day.year + 1):
         try:
@@ -456,7 +483,7 @@ def _nearest_year(ref: Reference, month: int, day: int, weekday: int | None = No
             continue
         mismatch = weekday is not None and d.weekday() != weekday
         candidates.append((mismatch, abs((d - ref.day).days), year))
-    return min(candidates)[2]
+    return min(candidates)[2] if candidates else None
 
 
 def _month_end(year: int, month: int) -> int:
@@ -472,11 +499,15 @@ def read_date(g: Grammar, m: re.Match, view: str, ref: Reference) -> Value | Non
         day_raw = m.group("dday").lower()
         day = 1 if day_raw in lang.FIRST_OF_MONTH else int(day_raw)
         day2 = int(m.group("dday2")) if m.group("dday2") else day
+        if not (1 <= day <= 31 and 1 <= day2 <= 31):
+            return None  # "le 0 janvier", "le 35 mai": no day of any month
         weekday = lang.WEEKDAYS.get((m.group("dwd") or "").lower())
         if m.group("dyear"):
             year = int(m.group("dyear"))
         elif ref.day:
             year = _nearest_year(ref, month, day, weekday)
+            if year is None:
+                return None
         else:
             return _unresolved(m, text, "day")
         try:
@@ -520,6 +551,8 @@ def read_date(g: Grammar, m: re.Match, view: str, ref: Reference) -> Value | Non
             delta = (target - ref.day.weekday() + 3) % 7 - 3  # nearest such day, within three days
         else:
             delta = lang.RELATIVE_DAYS[" ".join(m.group("relday").lower().split()).replace("' ", "'")]
+        if not date.min + timedelta(days=7) <= ref.day <= date.max - timedelta(days=7):
+            return _unresolved(m, text, "day")  # Reference keeps its years far from these ends
         d = ref.day + timedelta(days=delta)
         return _date_value(m, text, d, d, "day", "exact")
     return None
@@ -538,8 +571,11 @@ def _unresolved(m: re.Match, text: str, granularity: str) -> Value:
 
 def read_ordinal(g: Grammar, m: re.Match, view: str, ref: Reference) -> Value | None:
     raw = m.group("ordinal").lower()
-    rank = int(m.group("ordn")) if m.group("ordn") else g.lang.ORDINALS.get(raw)
-    if rank is None:
+    digits = m.group("ordn")
+    if digits and len(digits.lstrip("0")) > len(str(MAX_RANK)):
+        return None  # thousands of digits: no rank (and beyond Python's int parsing limit)
+    rank = int(digits) if digits else g.lang.ORDINALS.get(raw)
+    if rank is None or (digits and not 1 <= rank <= MAX_RANK):
         return None
     if g.role_word.match(view, m.start()):
         return None  # "Premier ministre" is a role, not a rank
