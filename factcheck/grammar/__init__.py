@@ -20,7 +20,7 @@ from ..text import Span, clauses, fold, sentences
 from . import context, names, values
 from .patterns import Grammar, build
 
-_DATE_FORMS = ("date", "mpart", "month", "year", "weekday", "relday")
+_DATE_FORMS = ("ndate", "date", "mpart", "month", "year", "weekday", "relday")
 
 
 def language(code: str) -> ModuleType:
@@ -64,6 +64,8 @@ class Extractor:
         found: list[values.Value] = []
         for m in _matches(g, view, article.body_start):
             form = m.lastgroup
+            if form == "nonvalue":
+                continue  # a phone number, a postcode, a score: no value
             if form == "range":
                 found.extend(values.read_range(g, m, view, ref, text))
                 continue
@@ -71,6 +73,8 @@ class Extractor:
                 value = values.read_time(g, m, view, ref)
             elif form in _DATE_FORMS:
                 value = values.read_date(g, m, view, ref)
+            elif form == "hfrac":
+                value = values.read_hour_fraction(g, m, view)
             elif form == "quantity":
                 value = values.read_quantity(g, m, view, ref, text)
             elif form == "ordinal":

@@ -56,6 +56,11 @@ def words(items) -> str:
     return "(?:" + _trie({fold(i) for i in items}) + ")"
 
 
+def _after(items) -> str:
+    """Lookbehinds for literal words (one each: a lookbehind has one width)."""
+    return "(?:" + "|".join(f"(?<=\\b{re.escape(fold(i))})" for i in sorted(items)) + ")"
+
+
 def marker_forms(items, of: tuple[str, ...]) -> dict[str, str]:
     """Every written form of each marker -> the marker: "pres d'" -> "pres de" (the elided "of")."""
     forms = {}
@@ -98,6 +103,9 @@ class Grammar:
     change_before: re.Pattern
     magnitude_before: re.Pattern
     magnitude_after: re.Pattern
+    count_verb_before: re.Pattern
+    approx_after: re.Pattern
+    reference_before: re.Pattern
 
 
 def _time_core(p: str, number_words: str, lang: ModuleType) -> str:
@@ -123,10 +131,16 @@ def _time_core(p: str, number_words: str, lang: ModuleType) -> str:
 
 def build(lang: ModuleType, aliases: tuple[str, ...] = ()) -> Grammar:
     number_word = words(lang.NUMBER_WORDS)
-    number_words = rf"\b{number_word}(?:(?:\s*{words(lang.NUMBER_JOINERS)}\s*|\s+){number_word})*\b"
-    of = rf"(?:\s+{words(lang.OF)}\s*)"  # "des milliers de", "près d'une"
-    digits = r"(?<![\w.,/:-])(?:\d{1,3}(?:[ .]\d{3})+(?!\d)(?:,\d+)?|\d+(?:,\d+)?)(?![\w/:]|[.,]\d)"
-    month = words(lang.MONTHS)
+    # A scale word may stand inside a run, never first: "un million deux cent mille".
+    number_words = (
+        rf"\b{number_word}(?:(?:\s*{words(lang.NUMBER_JOINERS)}\s*|\s+)(?:{number_word}|{words(lang.SCALE_WORDS)}))*\b"
+    )
+    of = rf"(?:\s+{words(lang.OF)}(?:(?<=')\s*|\s+))"  # "des milliers de", "près d'une"; not "10 degrés"
+    digits_body = r"(?:\d{1,3}(?:[ .]\d{3})+(?!\d)(?:,\d+)?|\d+(?:,\d+)?)"
+    digits_end = r"(?![\w/:]|[.,]\d)"
+    digits = rf"(?<![\w.,/:-]){digits_body}{digits_end}"
+    month_abbreviation = rf"{words(lang.MONTH_ABBREVIATIONS)}(?:\.|(?=\s+(?:1[89]|20)\d\d\b))"
+    month = rf"(?:{words(lang.MONTHS)}|{month_abbreviation})"
     weekday = words(lang.WEEKDAYS)
     short_zones = sorted((z for z in lang.TIME_ZONES if len(z) <= 4 and " " not in z), key=lambda z: (-len(z), z))
     long_zones = [z for z in lang.TIME_ZONES if z not in short_zones]
@@ -146,7 +160,7 @@ def build(lang: ModuleType, aliases: tuple[str, ...] = ()) -> Grammar:
     day = rf"(?:{words(lang.FIRST_OF_MONTH)}|[0-3]?\d)"
     date_day = (
         rf"(?P<date>\b(?:(?P<dwd>{weekday})\s+)?(?P<dday>{day})(?:\s*{words(lang.DAY_RANGE_JOINERS)}\s*(?P<dday2>[0-3]?\d))?"
-        rf"\s+(?P<dmonth>{month})(?:\s+(?P<dyear>(?:1[89]|20)\d{{2}}))?(?!\w))"
+        rf"\s+(?P<dmonth>{month})(?:\s+(?P<dyear>(?:1[89]|20)\d{{2}}|\d\d(?=\s*(?:[.,;)]|$))))?(?!\w))"
     )
     month_part = (
         rf"(?P<mpart>\b(?P<mppart>{words(lang.MONTH_PARTS)})(?:[\s-]+|{of})(?P<mpmonth>{month})"
@@ -170,7 +184,7 @@ def build(lang: ModuleType, aliases: tuple[str, ...] = ()) -> Grammar:
     range_tail = (
         rf"(?:(?:\s+|(?<=\d))(?P<runit>{words(lang.DURATION_UNITS)})(?!\w)"
         rf"|\s*(?P<rpct>%|{words(lang.PERCENT_WORDS)})"
-        rf"|(?P<rof>{of}|\s+)(?P<rnoun>[a-z][a-z'-]*[a-z]))?"
+        rf"|(?P<rof>{of}|\s+)(?!{month}(?!\w))(?P<rnoun>[a-z][a-z'-]*[a-z]))?"
     )
     range_ = (
         rf"(?P<range>(?:(?P<rprep>{words(lang.RANGE_OPENERS)})(?:(?<=')|\s+))?"
@@ -181,15 +195,30 @@ def build(lang: ModuleType, aliases: tuple[str, ...] = ()) -> Grammar:
         rf"|(?P<rna>{range_end})(?:\s+(?P<rsa>{words(lang.SCALES)}))?\s+{joiner('rj')}\s+"
         rf"(?P<rnb>{range_end})(?:\s+(?P<rsb>{words(lang.SCALES)}))?{range_tail}(?(rprep)|(?<=[a-z%]))))"
     )
+    # Dates in figures: "14/03/2023", "14.03.2023", "2023-03-14", "20 02 2014", "le 14/03".
+    date_determiner = _after(d + " " for d in lang.NUMERIC_DATE_DETERMINERS)
+    num_day, num_month = r"(?:0?[1-9]|[12]\d|3[01])", r"(?:0?[1-9]|1[0-2])"
+    numeric_date = (
+        rf"(?P<ndate>(?<![\w.,/:-])(?:(?P<niy>(?:1[89]|20)\d\d)-(?P<nim>{num_month})-(?P<nid>{num_day})"
+        rf"|(?P<nd>{num_day})(?P<nsep>[/.-])(?P<nm>{num_month})(?P=nsep)(?P<ny>(?:1[89]|20)?\d\d)"
+        rf"|(?P<nsd>{num_day})\s(?P<nsm>{num_month})\s(?P<nsy>(?:1[89]|20)\d\d)"
+        rf"|{date_determiner}(?P<nld>{num_day})/(?P<nlm>{num_month}))(?![\w/.-]\d|[\w/]))"
+    )
+    hour_fraction = (
+        rf"(?P<hfrac>(?<![\w/])(?P<hfracn>{words(lang.HOUR_FRACTIONS)})\s?{words(lang.HOUR_ABBREVIATIONS)}(?!\w))"
+    )
     vague_unit = words(lang.VAGUE_UNITS)
+    suffixes = "|".join(sorted(lang.NUMBER_SUFFIXES, key=len, reverse=True))
     markers = marker_forms(lang.APPROX_MARKERS, lang.OF)
     quantity = (
-        rf"(?P<quantity>(?<![\w'-])(?:(?P<qmark>{marker(markers)}))?"
+        rf"(?P<quantity>(?:(?<![\w'-])|{_after(lang.QUANTITY_ELISIONS)})(?:(?P<qmark>{marker(markers)}))?"
         rf"(?:(?P<qvague>(?:{words(lang.VAGUE_DETERMINERS)})\s+{vague_unit}(?:{of}{vague_unit})*)"
         rf"|(?P<qapprox>{words(lang.APPROX_NOUN_DETERMINERS)}\s*(?P<qapproxn>{words(lang.APPROX_NOUNS)})s?)"
-        rf"|(?P<qnum>{digits}|{number_words})(?:\s+(?P<qscale>{words(lang.SCALES)}))?"
+        rf"|(?:(?P<qsign>(?<=[^\w.,/:\n-]){words(lang.MINUS_SIGNS)})(?=\d))?"  # a dash opening a line is a list dash
+        rf"(?P<qnum>(?(qsign)|(?<![\w.,/:-])){digits_body}(?:(?P<qsuffix>(?-i:{suffixes}))(?!\w)|{digits_end}|(?={words(lang.DURATION_UNITS)}(?!\w)))"
+        rf"|{number_words})(?:\s+(?P<qscale>{words(lang.SCALES)}))?(?P<qscalehalf>\s+{words(lang.HALF_WORDS)}(?!\w))?"
         rf"|(?P<qfew>{words(lang.FEW)}))"
-        rf"(?:(?:\s+(?P<qadj>{words(lang.UNIT_ADJECTIVES)}))?(?:{of}|\s+|(?<=\d))(?P<qunit>{words(lang.DURATION_UNITS)})(?!\w)(?P<qhalf>\s+{words(lang.HALF_UNIT)})?"
+        rf"(?:(?:\s+(?P<qadj>{words(list(lang.UNIT_ADJECTIVES) + list(lang.UNIT_HEDGE_ADJECTIVES))}))?(?:{of}|\s+|(?<=\d))(?P<qunit>{words(lang.DURATION_UNITS)})(?!\w)(?P<qhalf>\s+{words(lang.HALF_UNIT)})?"
         rf"|\s*(?P<qpct>%|{words(lang.PERCENT_WORDS)})"
         # The population of a percentage: "29,5 % des agents", "50 % d'enseignants".
         rf"(?:\s+{words(lang.PERCENT_POPULATION_OF)}\s*(?P<qpop>[a-z][a-z'-]*[a-z]))?"
@@ -202,12 +231,14 @@ def build(lang: ModuleType, aliases: tuple[str, ...] = ()) -> Grammar:
     elided = words(lang.ELIDED_NAME_PARTICLES)  # "d'": "Valéry Giscard d'Estaing"
     name = rf"(?P<name>(?-i:\b{token}(?:\s+(?:{particle}\s+|{elided})?{token})*)(?![\w']))"
 
-    alternatives = [range_, paired, time, date_day, month_part, year, month_only, relative_day, weekday_alone, quantity, ordinal]
+    score = rf"\d{{1,2}}\s?[-\u2013]\s?\d{{1,2}}(?!\d|,\d|\s*(?:%|(?:{words(lang.DURATION_UNITS)}|{month})(?!\w)))"  # "2-0", "39-45"
+    non_value = rf"(?P<nonvalue>{'|'.join(lang.NON_VALUES)}|{score})"
+    alternatives = [non_value, hour_fraction, numeric_date, range_, paired, time, date_day, month_part, year, month_only, relative_day, weekday_alone, quantity, ordinal]
     if alias:
         alternatives.append(alias)
     alternatives.append(name)
     # Every value starts a word: the gate rejects positions inside words before any alternative is tried.
-    master = re.compile(r"(?<!\w)(?=\w)(?:" + "|".join(alternatives) + ")", re.IGNORECASE)
+    master = re.compile(r"(?<!\w)(?=[\w\u2212-])(?:" + "|".join(alternatives) + ")", re.IGNORECASE)
 
     furniture_lines = re.compile(r"(?im)^[ \t\"'*•-]*(?:" + "|".join(lang.FURNITURE_LINES) + r")[ \t.]*$")
     furniture_spans = re.compile("|".join(lang.FURNITURE_SPANS))
@@ -258,8 +289,12 @@ def build(lang: ModuleType, aliases: tuple[str, ...] = ()) -> Grammar:
     )
     magnitude_before = re.compile(rf"\b{words(lang.MAGNITUDE_BEFORE)}\s*$", re.IGNORECASE)
     magnitude_after = re.compile(rf"\s*{words(lang.MAGNITUDE_AFTER)}\b", re.IGNORECASE)
+    count_verb_before = re.compile(rf"\b{words(lang.COUNT_VERBS_BEFORE)}\s+$", re.IGNORECASE)
+    approx_after = re.compile(rf"\s*,?\s*(?P<mark>{words(lang.APPROX_MARKERS_AFTER)})\b", re.IGNORECASE)
+    reference_before = re.compile(rf"(?<![\w-]){words(lang.REFERENCE_WORDS)}\s*$", re.IGNORECASE)
     return Grammar(
-        change_before=change_before,
+        approx_after=approx_after, reference_before=reference_before,
+        change_before=change_before, count_verb_before=count_verb_before,
         lang=lang, markers=markers, master=master, furniture_lines=furniture_lines, furniture_spans=furniture_spans,
         planned=planned, actual=actual, role_word=role_word, apposition_role=apposition_role,
         attribution_selon=attribution_selon, attribution_after=attribution_after,

@@ -98,7 +98,12 @@ def parse_number(text: str, code: str = "fr") -> float | None:
         except ValueError:
             return None
         return n if in_bounds(n) else None
-    n = _words_to_number(fold(raw).lower(), code)
+    words = " ".join(fold(raw).lower().split())
+    from importlib import import_module  # the language's own number words ("zéro") before text2num
+    special = getattr(import_module(f"factcheck.lang.{code}"), "NUMBER_WORD_VALUES", {})
+    if words in special:
+        return float(special[words])
+    n = _words_to_number(words, code)
     return n if in_bounds(n) else None
 
 
@@ -221,6 +226,8 @@ def read_time(g: Grammar, m: re.Match, view: str, ref: Reference) -> Value | Non
         or (m.group("th") is not None and not has_context and duration_said)
     ):
         # "trois heures", "pendant 1h30", "environ trois heures": a length of time, not a time of day
+        after = g.approx_after.match(view, m.end(), min(len(view), m.end() + 24))
+        mark = mark or (after.group("mark").lower() if after else "")  # "trois heures environ"
         qualifier, lo_f, hi_f = lang.APPROX_MARKERS.get(mark, ("exact", 1.0, 1.0))
         low, high = _scaled(local, local, lo_f, hi_f)
         return Value("duration", " ".join(m.group(0).split()), _tidy(low), _tidy(high), m.start(), m.end(),
@@ -295,23 +302,43 @@ def read_quantity(g: Grammar, m: re.Match, view: str, ref: Reference, text: str 
         low, high = lang.FEW_RANGE
         qualifier = "approx"
     else:
-        n = parse_number(m.group("qnum"), lang.CODE)
+        raw = m.group("qnum")
+        suffix = m.group("qsuffix")
+        n = parse_number(raw[: len(raw) - len(suffix)] if suffix else raw, lang.CODE)
         if n is None:
             return None
+        if suffix:
+            n *= lang.NUMBER_SUFFIXES[suffix]
+            if not in_bounds(n):
+                return None
         scale = m.group("qscale")
         if scale:
             n *= lang.SCALES[scale.lower()]
             if not in_bounds(n):
                 return None
-        if n == 1 and not unit_word and not mark and not m.group("qnum")[:1].isdigit():
-            return None  # "un appel", "une réponse": an article, not a count
+        if m.group("qscalehalf"):  # "deux millions et demi": half the last scale more
+            scales = [lang.SCALES[w] for w in raw.lower().split() if w in lang.SCALES] + ([lang.SCALES[scale.lower()]] if scale else [])
+            n += 0.5 * (scales[-1] if scales else 1)
+        if m.group("qsign"):
+            n = -n
+        if (n == 1 and not unit_word and not mark and not raw[:1].isdigit()
+                and not g.count_verb_before.search(view, max(0, m.start() - 30), m.start())):
+            return None  # "un appel", "une réponse": an article, not a count ("a fait un mort" is one)
         bare = not unit_word and not noun and not mark and not m.group("qpct")
         if bare and not m.group("qnum")[:1].isdigit():
             return None  # a number word standing alone ("neuf") says nothing checkable
         if bare and not scale and re.fullmatch(r"(?:1[89]|20)\d\d", m.group("qnum")):
             return None  # "le rapport de 2014": a year, not a count
+        if raw[:1].isdigit() and not mark and g.reference_before.search(view, max(0, m.start() - 16), m.start()):
+            return None  # "résolution 2334", "p. 12": a reference, not a value
         low, high = n, n
 
+    adjective = (m.group("qadj") or "").lower()
+    if adjective in lang.UNIT_HEDGE_ADJECTIVES and unit_word and qualifier == "exact":
+        qualifier, (lo_f, hi_f) = "approx", lang.UNIT_HEDGE_ADJECTIVES[adjective]  # "une bonne demi-heure"
+    after = g.approx_after.match(view, m.end(), min(len(view), m.end() + 24))
+    if after and qualifier == "exact":
+        qualifier, lo_f, hi_f = lang.APPROX_MARKERS[after.group("mark").lower()]  # "3 000 policiers environ"
     if unit_word:
         factor = lang.DURATION_UNITS[unit_word]
         if m.group("qhalf"):
@@ -349,6 +376,13 @@ def _counted_noun(lang: ModuleType, m: re.Match, group: str, text: str | None) -
     return noun
 
 
+def read_hour_fraction(g: Grammar, m: re.Match, view: str) -> Value:
+    """"1/4 h", "3/4h": a quarter and three quarters of an hour."""
+    minutes = g.lang.HOUR_FRACTIONS[m.group("hfracn")]
+    return Value("duration", " ".join(m.group(0).split()), minutes, minutes, m.start(), m.end(), unit="min",
+                 relation=_relation(g, view, m))
+
+
 # --- ranges ----------------------------------------------------------------
 
 def read_range(g: Grammar, m: re.Match, view: str, ref: Reference, text: str | None = None) -> list[Value]:
@@ -370,6 +404,8 @@ def read_range(g: Grammar, m: re.Match, view: str, ref: Reference, text: str | N
     if scale_b > 1 and scale_a == 1 and a <= b:
         scale_a = scale_b  # "de 2 à 3 millions": the scale is written once
     a, b = a * scale_a, b * scale_b
+    if not (in_bounds(a) and in_bounds(b)):
+        return []
     groups_b = len(re.findall(r"[ .]\d{3}", m.group("rnb")))
     if groups_b and not re.search(r"[ .]\d{3}", m.group("rna")) and b / 10 < a * 1000 ** groups_b <= b:
         a *= 1000 ** groups_b  # "6 à 8 000": the thousands are written once
@@ -426,7 +462,7 @@ def _time_range(g: Grammar, m: re.Match, ref: Reference, change: bool) -> list[V
 
 def _day_range(g: Grammar, m: re.Match, ref: Reference, change: bool) -> list[Value]:
     lang = g.lang
-    month = lang.MONTHS[m.group("rdmonth").lower()]
+    month = _month_number(lang, m.group("rdmonth"))
     day_raw = m.group("rda").lower()
     first = 1 if day_raw in lang.FIRST_OF_MONTH else int(day_raw)
     last = int(m.group("rdb"))
@@ -457,7 +493,7 @@ def _magnitude(g: Grammar, view: str, m: re.Match) -> bool:
 def _tidy(x: float | None) -> float | int | None:
     if x is None:
         return None
-    r = round(x, 2)
+    r = round(x, 2) if abs(x) >= 1 else round(x, 6)  # a second is 0.016667 min, not 0.02
     return int(r) if r == int(r) else r
 
 
@@ -486,6 +522,21 @@ def _nearest_year(ref: Reference, month: int, day: int, weekday: int | None = No
     return min(candidates)[2] if candidates else None
 
 
+def _month_number(lang: ModuleType, raw: str) -> int:
+    key = raw.lower().rstrip(".")
+    return lang.MONTHS.get(key) or lang.MONTH_ABBREVIATIONS[key]
+
+
+def _full_year(lang: ModuleType, raw: str, ref: Reference) -> int:
+    """"2014" or "14" / "74": a two-digit year is this century up to a few years ahead of the reference."""
+    year = int(raw)
+    if len(raw) > 2:
+        return year
+    now = (ref.day or date.today()).year
+    century = now - now % 100
+    return century + year if century + year <= now + lang.TWO_DIGIT_YEAR_AHEAD else century - 100 + year
+
+
 def _month_end(year: int, month: int) -> int:
     return calendar.monthrange(year, month)[1]
 
@@ -494,8 +545,10 @@ def read_date(g: Grammar, m: re.Match, view: str, ref: Reference) -> Value | Non
     lang = g.lang
     text = " ".join(m.group(0).split())
     kind = m.lastgroup
+    if kind == "ndate":
+        return _numeric_date(lang, m, text, ref)
     if kind == "date":
-        month = lang.MONTHS[m.group("dmonth").lower()]
+        month = _month_number(lang, m.group("dmonth"))
         day_raw = m.group("dday").lower()
         day = 1 if day_raw in lang.FIRST_OF_MONTH else int(day_raw)
         day2 = int(m.group("dday2")) if m.group("dday2") else day
@@ -503,7 +556,7 @@ def read_date(g: Grammar, m: re.Match, view: str, ref: Reference) -> Value | Non
             return None  # "le 0 janvier", "le 35 mai": no day of any month
         weekday = lang.WEEKDAYS.get((m.group("dwd") or "").lower())
         if m.group("dyear"):
-            year = int(m.group("dyear"))
+            year = _full_year(lang, m.group("dyear"), ref)
         elif ref.day:
             year = _nearest_year(ref, month, day, weekday)
             if year is None:
@@ -519,7 +572,7 @@ def read_date(g: Grammar, m: re.Match, view: str, ref: Reference) -> Value | Non
         return _date_value(m, text, low, high, "day", "range" if day2 != day else "exact")
     if kind in ("mpart", "month"):
         p = "mp" if kind == "mpart" else "m"
-        month = lang.MONTHS[m.group(p + "month").lower()]
+        month = _month_number(lang, m.group(p + "month"))
         if kind == "month" and not m.group("mprep") and not m.group("myear"):
             return None  # a bare month name ("mai" as a verb-like word, "Mars") is too weak alone
         year_raw = m.group(p + "year")
@@ -534,8 +587,10 @@ def read_date(g: Grammar, m: re.Match, view: str, ref: Reference) -> Value | Non
             return _unresolved(m, text, "month")
         first, last = 1, _month_end(year, month)
         if kind == "mpart":
-            first, last = lang.MONTH_PARTS[m.group("mppart").lower()]
-            last = min(last, _month_end(year, month))
+            first, last = lang.MONTH_PARTS[" ".join(m.group("mppart").lower().split())]
+            first, last = min(first, _month_end(year, month)), min(last, _month_end(year, month))
+            if first == last:  # "le dernier jour d'octobre"
+                return _date_value(m, text, date(year, month, first), date(year, month, last), "day", "exact")
         qualifier = "exact"
         prep = " ".join((m.group("mprep") or "").lower().split()) if kind == "month" else ""
         qualifier = lang.MONTH_PREPOSITION_QUALIFIERS.get(prep, qualifier)
@@ -555,6 +610,26 @@ def read_date(g: Grammar, m: re.Match, view: str, ref: Reference) -> Value | Non
             return _unresolved(m, text, "day")  # Reference keeps its years far from these ends
         d = ref.day + timedelta(days=delta)
         return _date_value(m, text, d, d, "day", "exact")
+    return None
+
+
+def _numeric_date(lang: ModuleType, m: re.Match, text: str, ref: Reference) -> Value | None:
+    """"14/03/2023", "14.03.23", "2023-03-14", "20 02 2014", "le 14/03" (day first, as in French)."""
+    g = m.group
+    for d, mo, y in (("nid", "nim", "niy"), ("nd", "nm", "ny"), ("nsd", "nsm", "nsy"), ("nld", "nlm", None)):
+        if g(d) is not None:
+            day, month = int(g(d)), int(g(mo))
+            if y is not None:
+                year = _full_year(lang, g(y), ref)
+            elif ref.day:
+                year = _nearest_year(ref, month, day)
+            else:
+                return _unresolved(m, text, "day")
+            try:
+                d_ = date(year, month, day)
+            except ValueError:
+                return None
+            return _date_value(m, text, d_, d_, "day", "exact")
     return None
 
 

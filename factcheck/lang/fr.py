@@ -13,6 +13,12 @@ MONTHS = {
 }
 MONTH_NAMES = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
                "septembre", "octobre", "novembre", "décembre")
+# Abbreviated months, read only with their full stop or before a year: "15 fév. 2013", "sept. 2014".
+MONTH_ABBREVIATIONS = {"janv": 1, "fev": 2, "fevr": 2, "avr": 4, "juil": 7, "sept": 9, "oct": 10, "nov": 11, "dec": 12}
+# Two-digit years ("31/10/74"): up to ten years after the publication year they are this century.
+TWO_DIGIT_YEAR_AHEAD = 10
+# Words before a day/month without a year: "le 14/03".
+NUMERIC_DATE_DETERMINERS = ("le", "du", "au")
 WEEKDAYS = {"lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6}
 WEEKDAY_NAMES = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 # Relative day words, in days from the publication date.
@@ -25,7 +31,8 @@ DAY_RANGE_JOINERS = ("et", "au", "a", "-")
 MONTH_PREPOSITION_QUALIFIERS = {"depuis": "at_least", "des": "at_least", "a partir de": "at_least",
                                 "jusqu'en": "at_most", "avant": "at_most"}
 # Parts of a month: (first day, last day); 31 stands for the month's last day.
-MONTH_PARTS = {"debut": (1, 10), "mi": (11, 20), "fin": (21, 31), "courant": (1, 31)}
+MONTH_PARTS = {"debut": (1, 10), "mi": (11, 20), "fin": (21, 31), "courant": (1, 31),
+               "premier jour": (1, 1), "dernier jour": (31, 31)}
 # Prepositions that make a month name or a year a date: "en janvier", "de janvier", "en 2014".
 MONTH_PREPOSITIONS = ("en", "de", "d'", "des", "dès", "depuis", "a partir de", "au mois de", "mois de", "pour", "jusqu'en", "avant", "apres")
 YEAR_PREPOSITIONS = ("en", "depuis", "l'annee", "de l'annee", "des", "dès", "jusqu'en", "avant", "apres", "fin", "debut", "mi")
@@ -33,13 +40,31 @@ YEAR_PREPOSITIONS = ("en", "depuis", "l'annee", "de l'annee", "des", "dès", "ju
 # "de" and its elided form, between a quantity and what it counts: "des milliers de", "près d'une".
 OF = ("de", "d'")
 # Words that join number words: "vingt et un", "dix-sept".
-NUMBER_JOINERS = ("et", "-")
+NUMBER_JOINERS = ("et", "-", "-et-")
 # Number words for text2num: the grammar finds a run of them, text2num reads it.
 NUMBER_WORDS = (
     "zero", "un", "une", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix",
     "onze", "douze", "treize", "quatorze", "quinze", "seize", "vingt", "vingts", "trente", "quarante",
     "cinquante", "soixante", "septante", "huitante", "octante", "nonante", "cent", "cents", "mille",
 )
+# Number words text2num does not read.
+NUMBER_WORD_VALUES = {"zero": 0}
+# Scale words inside a run of number words: "un million deux cent mille".
+SCALE_WORDS = ("million", "millions", "milliard", "milliards")
+# Letters written against a number: "100K", "1,2M" (upper case only for M: "10m" is ten metres).
+NUMBER_SUFFIXES = {"k": 1_000, "K": 1_000, "M": 1_000_000, "Md": 1_000_000_000, "Mds": 1_000_000_000}
+# A sign before digits: "-1200", "moins 1200" (not "- 1200": a dash and a space open a list item).
+MINUS_SIGNS = ("-", "\u2212", "moins ")
+# Half a scale or unit more: "deux millions et demi".
+HALF_WORDS = ("et demi", "et demie")
+# Fractions of an hour written in figures: "1/4 h", "3/4h".
+HOUR_FRACTIONS = {"1/4": 15, "1/2": 30, "3/4": 45}
+HOUR_ABBREVIATIONS = ("h", "heure", "heures")
+# Verbs before a count that make "un"/"une" a number, not an article: "l'attaque a fait un mort".
+COUNT_VERBS_BEFORE = ("a fait", "ont fait", "a fait au moins", "faisant", "fait", "compte", "comptait", "recense",
+                      "denombre", "deplore", "on deplore", "bilan de", "bilan provisoire de", "il y a eu", "il y a")
+# Elisions a quantity may follow: "qu'une demi-heure".
+QUANTITY_ELISIONS = ("qu'", "jusqu'")
 # Scale words after a number: "1,28 million", "trois milliards".
 SCALES = {"mille": 1_000, "million": 1_000_000, "millions": 1_000_000, "milliard": 1_000_000_000, "milliards": 1_000_000_000}
 # Approximate nouns: "une cinquantaine" is about 50.
@@ -85,7 +110,7 @@ APPROX_MARKERS = {
 # Approximate clock times: minutes before and after the time stated ("vers 15h30" is 15h20 to
 # 15h40; "peu avant 22 heures" is 21h45 to 22h, "peu après 10h15" 10h15 to 10h30).
 TIME_APPROX_MARKERS = {"vers": (10, 10), "aux alentours de": (10, 10), "autour de": (10, 10), "environ": (10, 10),
-                       "a environ": (10, 10), "plutot vers": (10, 10), "peu avant": (15, 0), "peu apres": (0, 15),
+                       "plutot vers": (10, 10), "peu avant": (15, 0), "peu apres": (0, 15),
                        "juste avant": (5, 0), "juste apres": (0, 5)}
 # Open clock times: the qualifier of the open interval ("avant 11h" ends at 11h, "dès 8h15" starts there).
 TIME_OPEN_MARKERS = {"avant": "less_than", "jusqu'a": "at_most", "apres": "more_than", "a partir de": "at_least",
@@ -113,13 +138,13 @@ CHANGE_GAP_WORDS = 2
 
 # Duration units in minutes.
 DURATION_UNITS = {
-    "seconde": 1 / 60, "secondes": 1 / 60,
-    "minute": 1, "minutes": 1, "min": 1, "mn": 1,
-    "heure": 60, "heures": 60, "demi-heure": 30, "demi-heures": 30,
+    "seconde": 1 / 60, "secondes": 1 / 60, "sec": 1 / 60, "secs": 1 / 60,
+    "minute": 1, "minutes": 1, "min": 1, "mins": 1, "mn": 1,
+    "heure": 60, "heures": 60, "h": 60, "demi-heure": 30, "demi-heures": 30,
     "quart d'heure": 15, "quarts d'heure": 15,
     "jour": 1440, "jours": 1440, "journee": 1440, "journees": 1440,
     "semaine": 10080, "semaines": 10080,
-    "mois": 43200,
+    "mois": 43200, "trimestre": 129600, "trimestres": 129600, "semestre": 259200, "semestres": 259200,
     "an": 525600, "ans": 525600, "annee": 525600, "annees": 525600,
 }
 # Words that make a duration an offset or a window rather than a length.
@@ -127,6 +152,28 @@ DURATION_RELATIONS_AFTER = {"avant": "before", "plus tot": "before", "auparavant
 DURATION_RELATIONS_BEFORE = {"il y a": "before", "dans": "after", "en": "within", "depuis": "since", "d'ici": "within"}
 # Adjectives allowed between a number and its unit: "les deux derniers mois".
 UNIT_ADJECTIVES = ("derniers", "dernieres", "prochains", "prochaines", "premiers", "premieres", "longues", "longs", "bonnes", "petites")
+
+# Adjectives that hedge a unit: "une bonne demi-heure" is 30 to 37 minutes, "une petite demi-heure" 24 to 30.
+UNIT_HEDGE_ADJECTIVES = {
+    "bon": (1.0, 1.25), "bonne": (1.0, 1.25), "bons": (1.0, 1.25), "bonnes": (1.0, 1.25),
+    "grand": (1.0, 1.25), "grande": (1.0, 1.25), "grands": (1.0, 1.25), "grandes": (1.0, 1.25),
+    "petit": (0.8, 1.0), "petite": (0.8, 1.0), "petits": (0.8, 1.0), "petites": (0.8, 1.0),
+}
+# Markers after a quantity: "3 000 policiers environ", "trois heures environ".
+APPROX_MARKERS_AFTER = ("environ", "a peu pres", "approximativement")
+# Words before a number that make it a reference, not a value: "résolution 2334", "p. 12", "article 49".
+REFERENCE_WORDS = (
+    "resolution", "article", "articles", "alinea", "paragraphe", "chapitre", "p.", "page", "pages", "n°", "no",
+    "numero", "loi", "decret", "dossier", "vol", "ligne", "lignes", "route", "autoroute", "porte", "salle", "bus",
+    "vol.", "tome", "rang", "code", "matricule", "departement", "circonscription", "arrondissement", "episode",
+)
+# Figures that are never values: phone numbers ("04 91 22 33 44"), postcodes before a town
+# ("13001 Marseille").  Patterns on the folded text.  (Scores and periods, "2-0", "39-45", are
+# built in the grammar: two figures joined by a dash with no unit after them.)
+NON_VALUES = (
+    r"(?:\+33\s?|0)\d(?:[\s.]?\d\d){4}(?!\d)",
+    r"\d{5}(?=\s+(?-i:[A-Z]))",
+)
 
 # Time zones: a name as written -> IANA zone.
 TIME_ZONES = {

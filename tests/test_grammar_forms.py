@@ -1,0 +1,176 @@
+"""Clock times, numeric dates, hedges, open times, big numbers and non-values: French news forms,
+each with the forms that must not match."""
+
+from __future__ import annotations
+
+import pytest
+
+from test_grammar import extract, of_kind, only, span
+
+
+# --- clock times ----------------------------------------------------------------
+
+@pytest.mark.parametrize("text, phrase, minutes", [
+    ("Le conseil se réunira à 18 heures.", "18 heures", 1080),
+    ("La séance a commencé à 11 heures précises.", "11 heures précises", 660),
+    ("Il est arrivé à 7 heures 45.", "7 heures 45", 465),
+    ("Rendez-vous à midi vingt devant la mairie.", "midi vingt", 740),
+    ("Le vote a eu lieu à minuit dix.", "minuit dix", 10),
+    ("Il est parti à dix heures trois quarts.", "dix heures trois quarts", 645),
+    ("Le train est arrivé à 9h du soir.", "9h du soir", 1260),
+    ("Le match commencera à quatre heures et demie cet après-midi.", "quatre heures et demie cet après-midi", 990),
+    ("Les secours sont intervenus à 3 heures du matin.", "3 heures du matin", 180),
+    ("Il était là à midi moins cinq.", "midi moins cinq", 715),
+])
+def test_clock_times_of_day(text, phrase, minutes):
+    t = only(text, "time")
+    assert span(text, t) == phrase
+    assert (t.low, t.high) == (minutes, minutes)
+    assert of_kind(text, "duration") == []
+
+
+@pytest.mark.parametrize("text, minutes", [
+    ("Les négociations ont duré 18 heures.", 1080),
+    ("Il a travaillé 18 heures d'affilée.", 1080),
+    ("L'entretien a duré deux heures trente.", 150),
+    ("Ils ont marché trois heures et demie.", 210),
+])
+def test_hours_that_are_lengths_of_time_are_no_clock_times(text, minutes):
+    assert of_kind(text, "time") == []
+    d = only(text, "duration")
+    assert (d.low, d.high) == (minutes, minutes)
+
+
+def test_apres_midi_is_no_noon():
+    assert of_kind("La réunion se tiendra cet après-midi au siège.", "time") == []
+
+
+# --- hedged and open times --------------------------------------------------------
+
+@pytest.mark.parametrize("text, low, high, qualifier", [
+    ("L'explosion a eu lieu peu avant 22 heures.", 1305, 1320, "approx"),
+    ("Il a été arrêté peu après 10h15.", 615, 630, "approx"),
+    ("Ils sont arrivés aux alentours de 17 heures.", 1010, 1030, "approx"),
+    ("Le scrutin ferme avant 11h.", None, 660, "less_than"),
+    ("Les bureaux ouvrent à partir de 8h15.", 495, None, "at_least"),
+    ("Le couvre-feu commence après 19h.", 1140, None, "more_than"),
+])
+def test_hedged_and_open_times(text, low, high, qualifier):
+    t = only(text, "time")
+    assert (t.low, t.high, t.qualifier) == (low, high, qualifier)
+    assert of_kind(text, "duration") == []
+
+
+@pytest.mark.parametrize("text, low, high, qualifier", [
+    ("L'audition a duré environ trois heures.", 162, 198, "approx"),
+    ("L'audition a duré trois heures environ.", 162, 198, "approx"),
+    ("L'opération a duré un peu moins de deux heures.", 108, 120, "less_than"),
+    ("Il a parlé une bonne demi-heure.", 30, 37.5, "approx"),
+    ("Il a parlé une petite demi-heure.", 24, 30, "approx"),
+    ("Le délai est de 72h.", 4320, 4320, "exact"),
+    ("La pause n'a duré qu'une demi-heure.", 30, 30, "exact"),
+    ("Il a attendu 1/4 h.", 15, 15, "exact"),
+    ("Il a attendu 3/4 h.", 45, 45, "exact"),
+])
+def test_hedged_durations(text, low, high, qualifier):
+    d = only(text, "duration")
+    assert (d.low, d.high, d.qualifier) == (low, high, qualifier)
+    assert of_kind(text, "time") == []
+
+
+def test_a_fraction_needs_its_hour():
+    assert of_kind("Le score est de 3/4 en faveur du texte.", "duration") == []
+
+
+# --- numeric dates -----------------------------------------------------------------
+
+@pytest.mark.parametrize("text, phrase, iso", [
+    ("Le décret publié le 14/03/2023 entre en vigueur.", "14/03/2023", "2023-03-14"),
+    ("Le décret publié le 14.03.2023 entre en vigueur.", "14.03.2023", "2023-03-14"),
+    ("Le décret publié le 2023-03-14 entre en vigueur.", "2023-03-14", "2023-03-14"),
+    ("Le décret publié le 14/03 entre en vigueur.", "14/03", "2023-03-14"),
+    ("Le traité a été signé le 31/10/74.", "31/10/74", "1974-10-31"),
+    ("Le sommet s'ouvre le 15 fév 2023 à Genève.", "15 fév 2023", "2023-02-15"),
+])
+def test_numeric_dates(text, phrase, iso):
+    d = only(text, "date", "2023-03-10")
+    assert span(text, d) == phrase
+    assert (d.low, d.high, d.granularity) == (iso, iso, "day")
+    assert of_kind(text, "count", "2023-03-10") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Le taux est passé à 14.5 % contre 3.2 l'an passé.",
+    "Il y a 3.000.000 d'abonnés.",
+    "Le score a été de 3/4 sur l'ensemble.",
+    "Le vote a recueilli 32/45 voix.",
+])
+def test_figures_that_are_no_dates(text):
+    assert of_kind(text, "date", "2023-03-10") == []
+
+
+# --- big numbers and signs ----------------------------------------------------------
+
+@pytest.mark.parametrize("text, value", [
+    ("La ville compte deux millions et demi d'habitants.", 2_500_000),
+    ("La région compte trois millions quatre cent mille habitants.", 3_400_000),
+    ("L'État a débloqué 1,2M d'euros.", 1_200_000),
+    ("Le film a réuni 100K spectateurs.", 100_000),
+    ("Le solde s'établit à -1200 personnes.", -1200),
+    ("Le solde s'établit à moins 1200 personnes.", -1200),
+    ("Selon le ministère, l'attaque a fait un mort.", 1),
+    ("Le bilan fait état de zéro mort.", 0),
+])
+def test_big_and_signed_numbers(text, value):
+    c = only(text, "count")
+    assert (c.low, c.high) == (value, value)
+
+
+def test_des_centaines_de_milliers_is_a_vague_interval():
+    c = only("Des centaines de milliers de manifestants ont défilé.", "count")
+    assert (c.low, c.high, c.qualifier) == (200_000, 1_000_000, "approx")
+
+
+def test_an_approximation_after_the_noun():
+    c = only("3 000 policiers environ étaient mobilisés.", "count")
+    assert (c.low, c.high, c.qualifier) == (2700, 3300, "approx")
+
+
+@pytest.mark.parametrize("text", [
+    "Il a passé un appel à son homologue.",  # an article, not a count
+    "- 3 manifestants interpellés",  # a list dash, not a sign (the count is 3)
+    "Il a gravi 10 m de plus.",  # "m" is metres, not millions
+])
+def test_no_sign_no_count_of_one_no_million(text):
+    counts = of_kind(text, "count")
+    assert all(c.low is None or c.low >= 0 for c in counts)
+    assert all(c.low != 1 for c in counts)
+    assert all(c.low < 1000 for c in counts if c.low is not None)
+
+
+def test_a_counted_noun_starting_with_de_is_whole():
+    c = only("Il fait 10 degrés à Lyon.", "count")
+    assert c.noun == "degrés"
+
+
+# --- non-values --------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Contact : 04 91 22 33 44 ou 01.45.67.89.10.",
+    "Écrivez au 13001 Marseille.",
+    "L'Airbus A350 a atterri sans encombre.",
+    "La résolution 2334 du Conseil de sécurité.",
+    "Le PSG s'est imposé 2-0 à domicile.",
+    "Les accords de Bâle III entrent en vigueur.",
+    "La guerre de 39-45 a marqué la ville.",
+    "Voir le rapport, p. 12 et page 14.",
+    "L'article 49 de la Constitution.",
+])
+def test_figures_that_are_no_values(text):
+    assert [m for m in extract(text) if m.kind in ("count", "duration", "time", "date")] == []
+
+
+def test_a_count_beside_a_non_value_is_still_read():
+    text = "Au 13001 Marseille, 300 manifestants se sont rassemblés."
+    c = only(text, "count")
+    assert (c.low, c.noun) == (300, "manifestants")
