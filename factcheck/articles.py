@@ -42,7 +42,7 @@ from datetime import date
 from pathlib import Path, PurePath
 from typing import Any, Mapping, Sequence
 
-from factcheck.model import Article, ArticleMeta, InputStatus
+from factcheck.model import REPORT_MARKER, Article, ArticleMeta, InputStatus
 
 DEFAULT_MAX_BYTES = 5_000_000
 SIDECAR_NAME = "sources.yaml"
@@ -62,8 +62,8 @@ class Corpus:
 
     @property
     def problems(self) -> tuple[InputStatus, ...]:
-        """Inputs that could not be read (status other than "ok")."""
-        return tuple(s for s in self.inputs if not s.ok)
+        """Inputs that could not be read (status other than "ok"; factcheck's own reports are no problem)."""
+        return tuple(s for s in self.inputs if not s.ok and s.status != "report")
 
 
 # --------------------------------------------------------------------------- public API
@@ -200,6 +200,8 @@ def _load_file(path: str, *, max_bytes: int, sidecars: _SidecarCache) -> tuple[A
     if isinstance(decoded, str):
         return None, InputStatus(path, "binary", decoded)
     text, encoding = decoded
+    if REPORT_MARKER in text[:400]:
+        return None, InputStatus(path, "report", "a report factcheck wrote, not an article", encoding=encoding)
     if not text.strip():
         return None, InputStatus(path, "empty", "only whitespace, no text", encoding=encoding)
 

@@ -267,6 +267,8 @@ class CiReport:
     renamed: list[tuple[str, str]] = field(default_factory=list)  # (old, new), content unchanged
     displays: dict[str, set[str]] = field(default_factory=dict)
     compares: dict[str, str] = field(default_factory=dict)
+    rules: dict[str, "RuleDoc"] = field(default_factory=dict)  # rule id -> its documentation (SARIF)
+    texts: dict[str, str] = field(default_factory=dict)  # article id -> text (SARIF regions)
 
     @property
     def new_ids(self) -> frozenset[str]:
@@ -361,6 +363,8 @@ def ci_report(result: Result, new_ids: Iterable[str], min_severity: str = "info"
         renamed=sorted(set(renamed)),
         displays=article_displays(comparison),
         compares=dict(comparison.compares),
+        rules=rule_docs(result.extraction.ruleset.checks, result.extraction.ruleset.facts),
+        texts=result.extraction.texts,
     )
 
 
@@ -594,25 +598,77 @@ def annotations(report: CiReport, cap: int = ANNOTATION_CAP) -> tuple[list[str],
 # --------------------------------------------------------------------------- SARIF
 
 
+HELP_URI = "https://pypi.org/project/factcheck-news/"  # the project page: README's "Rules" section
+
+
+@dataclass(frozen=True)
+class RuleDoc:
+    """What a dashboard shows about a rule: stable slug, descriptions, help."""
+
+    id: str
+    slug: str
+    short: str
+    full: str
+    help: str
+
+
+def rule_slug(check: Any) -> str:
+    """A stable name from what the check compares: 'call-start-time-interval', 'person-spelling'."""
+    import re
+
+    target = check.fact or check.kind or "fact"
+    return re.sub(r"[^a-z0-9]+", "-", f"{target} {check.compare}".lower()).strip("-")
+
+
+def rule_docs(checks: Iterable[Any], facts: Mapping[str, Any] | None = None) -> dict[str, RuleDoc]:
+    out = {}
+    for check in checks:
+        fact = (facts or {}).get(check.fact or "")
+        what = f"fact '{check.fact}'" if check.fact else f"every {check.kind} mention"
+        described = f" ({fact.description})" if fact is not None and getattr(fact, "description", "") else ""
+        message = " ".join(check.message.split())
+        full = (f"{message} Compares {what}{described} across the articles ({check.compare}); "
+                f"severity {check.severity}.")
+        help_text = (f"{message}\n\nEach side of the conflict is quoted with its article and line. Check the "
+                     f"quotes against the articles' sources, then correct the article in error, or acknowledge "
+                     f"the finding (factcheck compare --write-baseline) if both are right (planned versus actual, "
+                     f"two claimants). Why a mention bound to this fact: factcheck explain ARTICLE "
+                     f"{check.fact or 'FACT'}. Rule {check.id} ({rule_slug(check)}), file {check.file}.")
+        out[check.id] = RuleDoc(check.id, rule_slug(check), message, full, help_text)
+    return out
+
+
 def render_sarif(report: CiReport, *, version: str | None = None) -> str:
-    """SARIF 2.1.0 for code-scanning dashboards: one result a shown new conflict."""
+    """SARIF 2.1.0 for code-scanning dashboards: one result a shown new conflict.
+
+    Rules carry a stable slug as ``name``, ``fullDescription``, ``help`` and
+    ``helpUri``; each location a region with line, columns (Unicode code
+    points, as ``columnKind`` says) and the quoted sentence as snippet.
+    """
     results = []
     rules: dict[str, dict] = {}
     for finding, here in annotated(report):
         if finding.rule not in rules:
+            doc = report.rules.get(finding.rule) or RuleDoc(
+                finding.rule, finding.rule.lower(), finding.message or finding.rule,
+                finding.message or finding.rule, finding.message or finding.rule)
             rules[finding.rule] = {
                 "id": finding.rule,
-                "name": finding.fact,
-                "shortDescription": {"text": finding.message or finding.fact},
+                "name": doc.slug,
+                "shortDescription": {"text": doc.short},
+                "fullDescription": {"text": doc.full},
+                "help": {"text": doc.help},
+                "helpUri": HELP_URI + "#" + finding.rule.lower(),
                 "defaultConfiguration": {"level": SARIF_LEVEL.get(finding.severity, "warning")},
+                "properties": {"tags": ["factcheck", doc.slug]},
             }
-        locations = [_sarif_location(s) for _, s in _introducing(report, finding)]
+        locations = [_sarif_location(report, s) for _, s in _introducing(report, finding)]
         related = []
         for side in finding.groups:
             for s in statements(report, finding, side):
                 if side.articles and set(side.articles) <= report.new_ids:
                     continue
-                loc = _sarif_location(s)
+                loc = _sarif_location(report, s)
                 loc["id"] = len(related) + 1
                 loc["message"] = {"text": f"{s.value}: {' '.join(s.quote.split())}"}
                 related.append(loc)
@@ -629,34 +685,67 @@ def render_sarif(report: CiReport, *, version: str | None = None) -> str:
         if related:
             result["relatedLocations"] = related
         results.append(result)
-    driver: dict[str, Any] = {"name": "factcheck", "rules": [rules[k] for k in sorted(rules)]}
+    ordered = sorted(rules)
+    for result in results:
+        result["ruleIndex"] = ordered.index(result["ruleId"])
+    driver: dict[str, Any] = {"name": "factcheck", "informationUri": HELP_URI,
+                              "rules": [rules[k] for k in ordered]}
     if version is None:
-        from importlib.metadata import PackageNotFoundError
-        from importlib.metadata import version as installed
+        import factcheck
 
-        try:
-            version = installed("factcheck")
-        except PackageNotFoundError:  # run from a source tree
-            version = None
-    if version:
+        version = factcheck.__version__
+    if version and version != "0+unknown":
         driver["version"] = version
     data = {
         "$schema": SARIF_SCHEMA,
         "version": "2.1.0",
-        "runs": [{"tool": {"driver": driver}, "results": results}],
+        "runs": [{"tool": {"driver": driver}, "columnKind": "unicodeCodePoints", "results": results}],
     }
     return json_dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def _sarif_location(s: Statement) -> dict:
+def _sarif_location(report: CiReport, s: Statement) -> dict:
     from urllib.parse import quote
 
     # A URI reference: spaces, '#', '%' and non-ASCII bytes percent-encoded (RFC 3986).
     uri = quote(s.path.encode("utf-8", "surrogateescape"), safe="/")
     physical: dict[str, Any] = {"artifactLocation": {"uri": uri}}
-    if s.line:
-        physical["region"] = {"startLine": s.line}
+    region = _region(report.texts.get(s.article, ""), s.quote, s.line)
+    if region:
+        physical["region"] = region
     return {"physicalLocation": physical}
+
+
+def _region(text: str, quote: str, line: int) -> dict | None:
+    """Line, columns (1-based code points) and snippet of ``quote`` in ``text``; the line alone if not found."""
+    at = text.find(quote) if quote else -1
+    if at < 0:
+        return {"startLine": line} if line else None
+    line_start = text.rfind("\n", 0, at) + 1
+    end = at + len(quote)
+    end_line_start = text.rfind("\n", 0, end) + 1
+    start_line = text.count("\n", 0, at) + 1
+    return {
+        "startLine": start_line,
+        "startColumn": at - line_start + 1,
+        "endLine": start_line + text.count("\n", at, end),
+        "endColumn": end - end_line_start + 1,
+        "snippet": {"text": quote},
+    }
+
+
+def render_compare_sarif(result: "Result", findings: Iterable[Finding] | None = None, *,
+                         base: str | os.PathLike | None = None) -> str:
+    """SARIF for ``factcheck compare``: every conflict in ``findings`` (default: all), each side located."""
+    report = ci_report(result, [a.id for a in result.extraction.corpus.articles], "info",
+                       paths=display_paths(result.extraction.corpus, base or os.getcwd()))
+    if findings is not None:
+        wanted = {(f.story, f.rule, f.fact, tuple(g.value for g in f.groups)) for f in findings}
+        report.sections["introduced"] = [
+            f for f in report.sections["introduced"]
+            if (f.story, f.rule, f.fact, tuple(g.value for g in f.groups)) in wanted
+        ]
+    return render_sarif(report)
 
 
 # --------------------------------------------------------------------------- JSON

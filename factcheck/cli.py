@@ -1,63 +1,88 @@
 """The ``factcheck`` command: parses options, calls the library, renders, sets the exit code.
 
-Exit codes: 0 fine; 1 a finding at the ``--fail-on`` level; 2 unusable input or rules.
+Exit codes: 0 fine; 1 a finding at the ``--fail-on`` level (or nothing found,
+with ``--fail-on-empty``); 2 unusable input, rules, config or baseline.
+Settings come from the command line, else the config file (``config.py``),
+else the defaults.
 """
 
 from __future__ import annotations
 
+import os
+import shutil
 import sys
-from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
+import typer.core
 
 from .articles import DEFAULT_MAX_BYTES
+
+EXAMPLES = """\b
+Examples:
+  factcheck compare seeds/                        verdict per fact, in the terminal
+  factcheck compare seeds/ -o report.html         the format follows the extension
+  factcheck compare articles/ --baseline factcheck-baseline.json
+  factcheck explain seeds/001_be5ea4c1b4f5cbc6.txt call.start_time
+  factcheck rules                                 rule ids and what they check
+"""
 
 app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
+    rich_markup_mode=None,
     help="Cross-source fact consistency checker for news: where do the articles agree, where do they conflict?",
+    epilog=EXAMPLES,
     pretty_exceptions_enable=False,
 )
+
+
+def _argument_type(self, ctx):  # pragma: no cover - formatting only
+    # typer prints a Python type ("<list[Path]>") beside an argument even when it has a
+    # metavar; the metavar says it all.
+    return None if self.metavar else _typer_argument_type(self, ctx)
+
+
+_typer_argument_type = typer.core.TyperArgument.display_type_rich
+typer.core.TyperArgument.display_type_rich = _argument_type
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
 MAX_JOBS = 1024  # more worker processes than any machine has cores is a typo
 MAX_BYTES_LIMIT = 2**30  # an article over 1 GiB is no article
 
+EXTRACT_FORMATS = ("table", "markdown", "json", "jsonl", "csv")
+COMPARE_FORMATS = ("table", "markdown", "json", "jsonl", "csv", "html", "sarif")
+FORMAT_ALIASES = {"md": "markdown", "txt": "table", "text": "table", "ndjson": "jsonl"}
+SUFFIX_FORMATS = {".json": "json", ".md": "markdown", ".markdown": "markdown", ".csv": "csv", ".html": "html",
+                  ".htm": "html", ".jsonl": "jsonl", ".ndjson": "jsonl", ".sarif": "sarif", ".txt": "table"}
+SEVERITIES = ("error", "warning", "info")
+PROGRESS_FROM = 200  # articles: below this a run takes seconds and a bar would only flicker
 
-class ExtractFormat(str, Enum):
-    table = "table"
-    csv = "csv"
-    json = "json"
-    markdown = "markdown"
-
-
-class CompareFormat(str, Enum):
-    table = "table"
-    markdown = "markdown"
-    json = "json"
-
-
-class FailOn(str, Enum):
-    error = "error"
-    warning = "warning"
-    info = "info"
-    never = "never"
-
-
-PathsArg = Annotated[list[Path], typer.Argument(help="Article files (.txt, .md) or folders of them.", show_default=False)]
-RulesOpt = Annotated[
-    Optional[list[Path]],
-    typer.Option("--rules", help="Rule file or folder (repeatable). Default: ./rules if it exists, else the shipped rules."),
-]
-OutputOpt = Annotated[Optional[Path], typer.Option("--output", "-o", help="Write here instead of standard output.")]
-MaxBytesOpt = Annotated[int, typer.Option("--max-bytes", min=1, max=MAX_BYTES_LIMIT,
+PathsArg = Annotated[list[Path], typer.Argument(metavar="PATH...", show_default=False,
+                                                help="Article files (.txt, .md) or folders of them.")]
+RulesOpt = Annotated[Optional[list[Path]], typer.Option(
+    "--rules", metavar="PATH",
+    help="Rule file or folder (repeatable); replaces the story rules. Default: the config's, "
+         "./rules if it exists, else the shipped rules.")]
+OutputOpt = Annotated[Optional[Path], typer.Option(
+    "--output", "-o", metavar="FILE", help="Write here instead of standard output; the extension sets the format.")]
+MaxBytesOpt = Annotated[int, typer.Option("--max-bytes", metavar="BYTES", min=1, max=MAX_BYTES_LIMIT,
                                            help="Skip article files larger than this (1 byte to 1 GiB).")]
 StrictOpt = Annotated[bool, typer.Option("--strict", help="Exit 2 when any input could not be read.")]
-JobsOpt = Annotated[int, typer.Option("--jobs", "-j", min=0, max=MAX_JOBS,
-                                       help="Processes for the extraction (0: one a core; at most one an article); same output.")]
+JobsOpt = Annotated[int, typer.Option("--jobs", "-j", min=0, max=MAX_JOBS, metavar="N",
+                                      help="Processes for the extraction (0: one a core; at most one an article); "
+                                           "same output.")]
 PerFolderOpt = Annotated[bool, typer.Option("--per-folder", help="Each sub-folder of a folder given is its own story.")]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Only the report and errors: no notes, progress or closing line.")]
+ColorOpt = Annotated[str, typer.Option(
+    "--color", metavar="auto|always|never",
+    help="Colours in the terminal. auto: on a terminal, unless NO_COLOR is set or TERM=dumb; FORCE_COLOR forces.")]
+LangOpt = Annotated[Optional[str], typer.Option(
+    "--lang", metavar="fr|en", help="Language of the report's labels. Default: the config's, else the rule file's.")]
+ConfigOpt = Annotated[Optional[Path], typer.Option(
+    "--config", metavar="FILE", help="Settings file. Default: factcheck.toml or [tool.factcheck] in pyproject.toml, "
+                                     "here or in a parent folder.")]
 
 
 def _say(message: str) -> None:
@@ -70,43 +95,140 @@ def _say(message: str) -> None:
         pass  # stderr itself is gone: nothing left to tell
 
 
-def _load_rules(rules: list[Path] | None):
+def _fail(message: str) -> typer.Exit:
+    _say(f"error: {message}")
+    return typer.Exit(EXIT_UNUSABLE)
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        import factcheck
+
+        typer.echo(f"factcheck {factcheck.__version__}")
+        raise typer.Exit(EXIT_OK)
+
+
+@app.callback()
+def _main(
+    version: Annotated[Optional[bool], typer.Option("--version", callback=_show_version, is_eager=True,
+                                                    help="Print the version and exit.")] = None,
+) -> None:
+    """Cross-source fact consistency checker for news: where do the articles agree, where do they conflict?"""
+
+
+# --------------------------------------------------------------------------- settings
+
+
+def _config(path: Path | None):
+    from .config import ConfigError, load_config
+
+    try:
+        return load_config(path)
+    except ConfigError as exc:
+        raise _fail(str(exc)) from None
+
+
+def _format(given: str | None, output: Path | None, configured: str | None, allowed: tuple[str, ...],
+            command: str) -> str:
+    """--format, else -o's extension, else the config's, else the terminal table."""
+    if given:
+        name = FORMAT_ALIASES.get(given.lower(), given.lower())
+    elif output is not None and output.suffix.lower() in SUFFIX_FORMATS:
+        name = SUFFIX_FORMATS[output.suffix.lower()]
+    elif configured:
+        name = FORMAT_ALIASES.get(configured.lower(), configured.lower())
+    else:
+        name = "table"
+    if name not in allowed:
+        shown = given or (output.suffix if output is not None and output.suffix else configured)
+        raise _fail(f"{command} cannot write {shown!r}: formats are {', '.join(allowed)} (md for markdown)")
+    return name
+
+
+def use_color(choice: str, is_tty: bool, environ=os.environ) -> bool:
+    """--color always/never wins; auto: NO_COLOR (any value) off, FORCE_COLOR (not 0) on, TERM=dumb off, else a terminal."""
+    if choice == "always":
+        return True
+    if choice == "never":
+        return False
+    if environ.get("NO_COLOR"):
+        return False
+    if environ.get("FORCE_COLOR") not in (None, "", "0"):
+        return True
+    if environ.get("TERM") == "dumb":
+        return False
+    return is_tty
+
+
+def _check_choice(name: str, value: str | None, choices: tuple[str, ...]) -> None:
+    if value is not None and value not in choices:
+        raise _fail(f"{name} must be one of {', '.join(choices)}, not {value!r}")
+
+
+def _load_rules(rules: list[Path] | list[str] | None, quiet: bool = False):
     from .rules import load_rules
 
     ruleset = load_rules([str(p) for p in rules] if rules else None)
     for error in ruleset.errors:
         _say(str(error))
     if not ruleset.files:
-        _say("error: no rule file could be read")
-        raise typer.Exit(EXIT_UNUSABLE)
+        raise _fail("no rule file could be read")
     # The files that loaded still run, so the report says what it can; the exit code says 2.
     return ruleset
 
 
-def _unusable(ruleset, problems: list[str]) -> bool:
-    for problem in problems:
-        _say(problem)
-    return bool(ruleset.errors or problems)
+def _language(lang: str | None, configured: str | None, ruleset) -> str:
+    from .report.i18n import LANGUAGES, desk_language
+
+    _check_choice("--lang", lang, LANGUAGES)
+    stories = [code for file, code in ruleset.languages.items() if code not in ("any", "")]
+    return desk_language(lang or configured, stories)
 
 
-def _report_inputs(corpus, strict: bool) -> None:
+def _report_inputs(corpus, strict: bool, quiet: bool = False) -> None:
     """One line an input that was not read (or read with a warning); exit 2 when nothing is left."""
     for status in corpus.inputs:
-        if not status.ok:
+        if status.status == "report" and not quiet:
+            _say(f"{status.path}: skipped: {status.reason}")
+        elif not status.ok:
             _say(f"{status.path}: {status.reason or status.status}")
-        elif status.reason:
+        elif status.reason and not quiet:
             _say(f"{status.path}: warning: {status.reason}")
     if not corpus.articles:
-        _say("error: no article could be read")
-        raise typer.Exit(EXIT_UNUSABLE)
+        raise _fail("no article could be read")
     if strict and corpus.problems:
         raise typer.Exit(EXIT_UNUSABLE)
 
 
+def _warn_output_inside(output: Path | None, paths: list[Path], quiet: bool) -> None:
+    if output is None or quiet:
+        return
+    where = output.resolve()
+    for folder in paths:
+        if folder.is_dir() and where.is_relative_to(folder.resolve()):
+            _say(f"warning: {output} is inside the input folder {folder}: it is marked as a factcheck report "
+                 "and skipped on the next run, but a folder of its own is tidier")
+            return
+
+
+def _stdout(text: str) -> None:
+    from .outputs import OutputError, write_stdout
+
+    try:
+        write_stdout(text)
+    except OutputError as exc:
+        raise _fail(str(exc)) from None
+
+
+def _marked(text: str) -> str:
+    """A text report with factcheck's marker on its first line: never read back as an article."""
+    from .model import REPORT_MARKER
+
+    return f"{REPORT_MARKER}\n{text}"
+
+
 def _protected(corpus, ruleset) -> list[str]:
     """Every file this run read or could have read: inputs (skipped ones too), sidecars, rule files."""
-    import os
-
     from .articles import SIDECAR_NAME
 
     paths = [s.path for s in corpus.inputs]
@@ -119,38 +241,82 @@ def _write(output: Path | None, text: str, corpus, ruleset, keep_sgr: bool = Fal
     from .outputs import OutputError, write_output
 
     try:
-        write_output(str(output) if output else None, text, inputs=_protected(corpus, ruleset),
-                     keep_sgr=keep_sgr)
+        write_output(str(output) if output else None, text, inputs=_protected(corpus, ruleset), keep_sgr=keep_sgr)
     except OutputError as exc:
-        _say(f"error: {exc}")
-        raise typer.Exit(EXIT_UNUSABLE) from None
+        raise _fail(str(exc)) from None
 
 
-@app.command()
+def _progress(quiet: bool):
+    """A progress bar on stderr for long runs, only when stderr is a terminal; None otherwise."""
+    if quiet or not sys.stderr.isatty() or os.environ.get("TERM") == "dumb":
+        return None, None
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    bar = Progress(TextColumn("reading"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                   console=Console(stderr=True), transient=True)
+    state: dict = {}
+
+    def tick(done: int, total: int) -> None:
+        if total < PROGRESS_FROM:
+            return
+        if "task" not in state:
+            bar.start()
+            state["task"] = bar.add_task("articles", total=total)
+        bar.update(state["task"], completed=done)
+
+    return bar, tick
+
+
+def _terminal_width() -> int:
+    return shutil.get_terminal_size((80, 24)).columns
+
+
+# --------------------------------------------------------------------------- commands
+
+
+@app.command(epilog="\b\nExamples:\n  factcheck extract seeds/\n  factcheck extract seeds/ -o facts.csv\n"
+                    "  factcheck extract seeds/ --all --format jsonl")
 def extract(
     paths: PathsArg,
     rules: RulesOpt = None,
-    format: Annotated[ExtractFormat, typer.Option("--format", "-f", help="Output format.")] = ExtractFormat.table,
+    format: Annotated[Optional[str], typer.Option(
+        "--format", "-f", metavar="|".join(EXTRACT_FORMATS), help="Output format (md for markdown). "
+        "Default: from -o's extension, else the terminal table.")] = None,
     output: OutputOpt = None,
     all_mentions: Annotated[bool, typer.Option("--all", help="Also show mentions that bind to no declared fact.")] = False,
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
     strict: StrictOpt = False,
     jobs: JobsOpt = 1,
     per_folder: PerFolderOpt = False,
+    quiet: QuietOpt = False,
+    config: ConfigOpt = None,
 ) -> None:
     """Pull the checkable facts of the articles into one table."""
     from .pipeline import extract as run_extract
     from .report import facts as render
 
-    ruleset = _load_rules(rules)
-    run = run_extract([str(p) for p in paths], ruleset=ruleset, max_bytes=max_bytes, jobs=jobs, per_folder=per_folder)
-    _report_inputs(run.corpus, strict)
-    if format is ExtractFormat.table:
+    settings = _config(config)
+    chosen = _format(format, output, settings.format, EXTRACT_FORMATS, "extract")
+    ruleset = _load_rules(rules or settings.rules, quiet)
+    _warn_output_inside(output, paths, quiet)
+    bar, tick = _progress(quiet)
+    try:
+        run = run_extract([str(p) for p in paths], ruleset=ruleset, max_bytes=max_bytes, jobs=jobs,
+                          per_folder=per_folder, progress=tick)
+    finally:
+        if bar is not None:
+            bar.stop()
+    _report_inputs(run.corpus, strict, quiet)
+    if chosen == "table":
         text = render.render_terminal(render.visible(run.table, show_all=all_mentions), texts=run.texts)
-    elif format is ExtractFormat.markdown:
-        text = render.render_markdown(render.visible(run.table, show_all=all_mentions), texts=run.texts)
-    elif format is ExtractFormat.csv:
+        text = _marked(text) if output is not None else text
+    elif chosen == "markdown":
+        text = _marked(render.render_markdown(render.visible(run.table, show_all=all_mentions), texts=run.texts))
+    elif chosen == "csv":
         text = render.render_csv(run.table)
+    elif chosen == "jsonl":
+        text = render.render_jsonl(run.table)
     else:
         text = render.render_json(run.table)
     _write(output, text, run.corpus, ruleset)
@@ -158,50 +324,210 @@ def extract(
         raise typer.Exit(EXIT_UNUSABLE)
 
 
-@app.command()
+def _unusable(ruleset, problems: list[str]) -> bool:
+    for problem in problems:
+        _say(problem)
+    return bool(ruleset.errors or problems)
+
+
+@app.command(epilog="\b\nExamples:\n  factcheck compare seeds/\n  factcheck compare seeds/ -o report.html\n"
+                    "  factcheck compare articles/ --write-baseline factcheck-baseline.json\n"
+                    "  factcheck compare articles/ --baseline factcheck-baseline.json --fail-on warning\n"
+                    "  factcheck compare articles/ --select FC1 --ignore FC104 --min-severity warning")
 def compare(
     paths: PathsArg,
     rules: RulesOpt = None,
-    format: Annotated[CompareFormat, typer.Option("--format", "-f", help="Output format.")] = CompareFormat.table,
+    format: Annotated[Optional[str], typer.Option(
+        "--format", "-f", metavar="|".join(COMPARE_FORMATS), help="Output format (md for markdown). "
+        "Default: from -o's extension, else the config's, else the terminal table.")] = None,
     output: OutputOpt = None,
-    fail_on: Annotated[FailOn, typer.Option("--fail-on", help="Exit 1 when a conflict reaches this severity.")] = FailOn.error,
+    fail_on: Annotated[Optional[str], typer.Option(
+        "--fail-on", metavar="error|warning|info|never",
+        help="Exit 1 when a conflict reaches this severity. Default: error.")] = None,
+    min_severity: Annotated[Optional[str], typer.Option(
+        "--min-severity", metavar="error|warning|info", help="Show only findings of this severity or above "
+        "(what fails is still --fail-on's). Default: info.")] = None,
+    select: Annotated[Optional[list[str]], typer.Option(
+        "--select", metavar="RULE", help="Only these rule ids or prefixes (FC1, FC104); repeatable.")] = None,
+    ignore: Annotated[Optional[list[str]], typer.Option(
+        "--ignore", metavar="RULE", help="Not these rule ids or prefixes; repeatable.")] = None,
+    baseline: Annotated[Optional[Path], typer.Option(
+        "--baseline", metavar="FILE", help="Acknowledged findings: report and fail only on what is new.")] = None,
+    write_baseline: Annotated[Optional[Path], typer.Option(
+        "--write-baseline", metavar="FILE", help="Write every current finding to FILE as acknowledged, exit 0.")] = None,
+    fail_on_empty: Annotated[Optional[bool], typer.Option(
+        "--fail-on-empty/--no-fail-on-empty", help="Exit 1 when no declared fact is found in any article "
+        "(articles about another story).")] = None,
+    lang: LangOpt = None,
+    color: ColorOpt = "auto",
+    quiet: QuietOpt = False,
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
     strict: StrictOpt = False,
     jobs: JobsOpt = 1,
     per_folder: PerFolderOpt = False,
+    config: ConfigOpt = None,
 ) -> None:
     """Compare the facts across sources: agreements, conflicts, single-source facts."""
+    from .baseline import BaselineError, read_baseline, render_baseline
     from .pipeline import compare as run_compare
+    from .report.i18n import catalogue
+    from .review import review_result, shown_comparison
 
-    ruleset = _load_rules(rules)
-    result = run_compare([str(p) for p in paths], ruleset=ruleset, max_bytes=max_bytes, jobs=jobs,
-                         per_folder=per_folder)
-    _report_inputs(result.extraction.corpus, strict)
-    if format is CompareFormat.table:
+    settings = _config(config)
+    chosen = _format(format, output, settings.format, COMPARE_FORMATS, "compare")
+    fail_level = fail_on or settings.fail_on or "error"
+    floor = min_severity or settings.min_severity or "info"
+    _check_choice("--fail-on", fail_level, (*SEVERITIES, "never"))
+    _check_choice("--min-severity", floor, SEVERITIES)
+    _check_choice("--color", color, ("auto", "always", "never"))
+    baseline_file = str(baseline) if baseline else settings.baseline
+    entries = None
+    if baseline_file and write_baseline is None:
+        try:
+            entries = read_baseline(baseline_file)
+        except BaselineError as exc:
+            raise _fail(str(exc)) from None
+    ruleset = _load_rules(rules or settings.rules, quiet)
+    t = catalogue(_language(lang, settings.lang, ruleset))
+    _warn_output_inside(output, paths, quiet)
+
+    bar, tick = _progress(quiet)
+    try:
+        result = run_compare([str(p) for p in paths], ruleset=ruleset, max_bytes=max_bytes, jobs=jobs,
+                             per_folder=per_folder, progress=tick)
+    finally:
+        if bar is not None:
+            bar.stop()
+    corpus = result.extraction.corpus
+    _report_inputs(corpus, strict, quiet)
+
+    if write_baseline is not None:
+        from .outputs import OutputError, write_output
+
+        try:
+            write_output(str(write_baseline), render_baseline(result.findings), inputs=_protected(corpus, ruleset))
+        except OutputError as exc:
+            raise _fail(str(exc)) from None
+        if not quiet:
+            from .baseline import worth_keeping
+
+            n = sum(1 for f in result.findings if worth_keeping(f))
+            _say(f"{write_baseline}: {n} finding(s) acknowledged; run with --baseline {write_baseline} "
+                 "to report and fail only on new ones")
+        raise typer.Exit(EXIT_UNUSABLE if _unusable(ruleset, result.extraction.problems) else EXIT_OK)
+
+    review = review_result(result, fail_on=fail_level, min_severity=floor, select=select or settings.select,
+                           ignore=ignore or settings.ignore, baseline=entries, baseline_name=baseline_file,
+                           fail_on_empty=bool(fail_on_empty if fail_on_empty is not None else settings.fail_on_empty))
+    problems = result.extraction.problems
+    if ruleset.errors or problems:
+        review.unusable = "the rules could not all be used (see above)"
+    shown = shown_comparison(result.comparison, review)
+    notes = [] if quiet else review.notes(t)
+    closing = review.reason(t)
+
+    to_terminal = chosen == "table" and output is None
+    paint = to_terminal and use_color(color, sys.stdout.isatty())
+    if chosen == "table":
         from .report.table import render_table
 
-        color = output is None and sys.stdout.isatty()
-        text = render_table(result.comparison, color=color)
-    elif format is CompareFormat.markdown:
+        text = render_table(shown, color=paint, width=_terminal_width() if to_terminal else 100, lang=t.code,
+                            notes=notes if to_terminal else (), closing=None if quiet or not to_terminal else closing)
+    elif chosen == "markdown":
         from .report.markdown import render_markdown
 
-        text = render_markdown(result.comparison)
+        text = _marked(render_markdown(shown))
+    elif chosen == "html":
+        from .report.html import render_html
+
+        text = render_html(shown, lang=t.code, notes=review.notes(t))
+    elif chosen == "sarif":
+        from .ci import render_compare_sarif
+
+        text = render_compare_sarif(result, shown.findings)
+    elif chosen == "csv":
+        from .report.flat import render_findings_csv
+
+        text = render_findings_csv(shown)
+    elif chosen == "jsonl":
+        from .report.flat import render_findings_jsonl
+
+        text = render_findings_jsonl(shown)
     else:
         from .report.jsonout import render_json
 
-        text = render_json(result.comparison)
-    _write(output, text, result.extraction.corpus, ruleset,
-           keep_sgr=format is CompareFormat.table and output is None and sys.stdout.isatty())
-    if _unusable(ruleset, result.extraction.problems):
+        text = render_json(shown)
+    if chosen == "table" and output is not None:
+        text = _marked(text)
+    _write(output, text, corpus, ruleset, keep_sgr=to_terminal and paint)
+    for problem in problems:
+        _say(problem)
+    if not to_terminal and not quiet:
+        for note in notes:
+            _say(note)
+        _say(closing)
+    raise typer.Exit(review.exit_code)
+
+
+@app.command(name="rules", epilog="\b\nExamples:\n  factcheck rules\n  factcheck rules FC102\n"
+                                  "  factcheck rules --rules rules/my-story.yaml")
+def rules_command(
+    ids: Annotated[Optional[list[str]], typer.Argument(metavar="[RULE...]", show_default=False,
+                                                       help="Only these rule ids or prefixes.")] = None,
+    rules: RulesOpt = None,
+    config: ConfigOpt = None,
+) -> None:
+    """List the rule ids with what each checks, its severity and its message."""
+    from .config import rule_selected
+
+    settings = _config(config)
+    ruleset = _load_rules(rules or settings.rules)
+    shown = [c for c in ruleset.checks if rule_selected(c.id, list(ids or []), [])]
+    if not shown:
+        raise _fail(f"no rule matches {' '.join(ids or [])}")
+    lines = []
+    for check in shown:
+        target = f"fact {check.fact}" if check.fact else f"every {check.kind}"
+        fact = ruleset.facts.get(check.fact or "")
+        lines.append(f"{check.id}  {check.severity:<7}  {target}  ({check.compare})  [{check.file}]")
+        if fact is not None and fact.description:
+            lines.append(f"        {fact.kind}: {' '.join(fact.description.split())}")
+        lines.append(f"        {' '.join(check.message.split())}")
+    _stdout("".join(line + "\n" for line in lines))
+    if ruleset.errors:
         raise typer.Exit(EXIT_UNUSABLE)
-    raise typer.Exit(EXIT_FINDINGS if result.fails(fail_on.value) else EXIT_OK)
+
+
+@app.command(epilog="\b\nExamples:\n  factcheck explain seeds/001_be5ea4c1b4f5cbc6.txt call.start_time\n"
+                    "  factcheck explain seeds/000_b5fe129bdbb88210.txt call.date")
+def explain(
+    article: Annotated[Path, typer.Argument(metavar="ARTICLE", show_default=False, help="One article file.")],
+    fact: Annotated[str, typer.Argument(metavar="FACT", show_default=False, help="A declared fact id, e.g. call.date.")],
+    rules: RulesOpt = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Why each mention of a fact's kind in an article did or did not bind to the fact."""
+    from .articles import load_article
+    from .explain import ExplainError, explain as run_explain, render_explanation
+
+    settings = _config(config)
+    ruleset = _load_rules(rules or settings.rules)
+    loaded, status = load_article(article)
+    if loaded is None:
+        raise _fail(f"{article}: {status.reason or status.status}")
+    try:
+        items = run_explain(loaded, fact, ruleset)
+    except ExplainError as exc:
+        raise _fail(str(exc)) from None
+    _stdout(render_explanation(loaded, fact, items))
 
 
 @app.command()
 def ci(
     corpus: Annotated[
         Optional[list[Path]],
-        typer.Argument(help="The story's articles: files or folders (default: the current folder).", show_default=False),
+        typer.Argument(metavar="[PATH...]", help="The story's articles: files or folders (default: the current folder).",
+                       show_default=False),
     ] = None,
     since: Annotated[
         Optional[str],
@@ -214,41 +540,38 @@ def ci(
     ] = None,
     rules: RulesOpt = None,
     fail_on: Annotated[
-        FailOn, typer.Option("--fail-on", help="Exit 1 when a conflict the new articles introduce reaches this severity."),
-    ] = FailOn.error,
+        str, typer.Option("--fail-on", metavar="error|warning|info|never",
+                          help="Exit 1 when a conflict the new articles introduce reaches this severity."),
+    ] = "error",
     min_severity: Annotated[
-        str, typer.Option("--min-severity", metavar="[error|warning|info]", help="Show only findings of this severity or above."),
+        str, typer.Option("--min-severity", metavar="error|warning|info", help="Show only findings of this severity or above."),
     ] = "info",
     summary: Annotated[
         Optional[Path],
-        typer.Option("--summary", help="Write the Markdown summary here (it is also appended to $GITHUB_STEP_SUMMARY when set)."),
+        typer.Option("--summary", metavar="FILE",
+                     help="Write the Markdown summary here (it is also appended to $GITHUB_STEP_SUMMARY when set)."),
     ] = None,
-    json_file: Annotated[Optional[Path], typer.Option("--json", help="Write the report as JSON here.")] = None,
-    sarif: Annotated[Optional[Path], typer.Option("--sarif", help="Write SARIF 2.1.0 here (code scanning).")] = None,
+    json_file: Annotated[Optional[Path], typer.Option("--json", metavar="FILE", help="Write the report as JSON here.")] = None,
+    sarif: Annotated[Optional[Path], typer.Option("--sarif", metavar="FILE", help="Write SARIF 2.1.0 here (code scanning).")] = None,
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
 ) -> None:
     """What new articles change: conflicts they introduce, facts they confirm, facts only they state."""
-    import os
-
     from . import ci as ci_lib
-    from .model import SEVERITY_RANK
     from . import neutral
     from .outputs import OutputError, write_output, write_stdout
 
-    if min_severity not in SEVERITY_RANK:
-        _say("error: --min-severity must be error, warning or info")
-        raise typer.Exit(EXIT_UNUSABLE)
+    _check_choice("--min-severity", min_severity, SEVERITIES)
+    _check_choice("--fail-on", fail_on, (*SEVERITIES, "never"))
     ruleset = _load_rules(rules)
     try:
         done = ci_lib.run([str(p) for p in corpus or [Path(".")]], since=since,
                           new=[str(p) for p in new or []], ruleset=ruleset, max_bytes=max_bytes,
                           min_severity=min_severity)
     except ci_lib.CiError as exc:
-        _say(f"error: {exc}")
-        raise typer.Exit(EXIT_UNUSABLE) from None
+        raise _fail(str(exc)) from None
     loaded = done.result.extraction.corpus
     _report_inputs(loaded, strict=False)
-    report, level = done.report, fail_on.value
+    report, level = done.report, fail_on
 
     text = ci_lib.render_summary(report, fail_on=level)
     inputs = _protected(loaded, ruleset)
@@ -262,11 +585,9 @@ def ci(
             with open(step_summary, "a", encoding="utf-8", errors="surrogateescape") as handle:
                 handle.write(neutral.text(text))
     except OutputError as exc:
-        _say(f"error: {exc}")
-        raise typer.Exit(EXIT_UNUSABLE) from None
+        raise _fail(str(exc)) from None
     except OSError as exc:
-        _say(f"error: $GITHUB_STEP_SUMMARY: {(exc.strerror or str(exc)).lower()}")
-        raise typer.Exit(EXIT_UNUSABLE) from None
+        raise _fail(f"$GITHUB_STEP_SUMMARY: {(exc.strerror or str(exc)).lower()}") from None
 
     out = ""
     if os.environ.get("GITHUB_ACTIONS") == "true":
@@ -279,8 +600,7 @@ def ci(
     try:
         write_stdout(out)
     except OutputError as exc:
-        _say(f"error: {exc}")
-        raise typer.Exit(EXIT_UNUSABLE) from None
+        raise _fail(str(exc)) from None
     # Broken rules or a pattern over its budget: the report is partial, as with compare.
     if _unusable(ruleset, done.result.extraction.problems):
         raise typer.Exit(EXIT_UNUSABLE)

@@ -185,3 +185,28 @@ def _within(m: Mention, bounds: tuple[float, float]) -> bool:
     low_bound, high_bound = bounds
     high = m.high if isinstance(m.high, (int, float)) else m.low
     return m.low >= low_bound and high <= high_bound
+
+
+# ---------------------------------------------------------------------------
+# Why a mention did or did not bind (``factcheck explain``): the binder itself
+# is asked again with one constraint lifted at a time, so the explanation can
+# never disagree with the binding.
+
+_CONSTRAINTS = ("noun", "bounds", "relations", "exclude", "context", "position", "cue")
+
+
+def explain_binding(mention: Mention, view: str, binder: _Binder) -> tuple[int | None, list[str]]:
+    """(distance when it binds, else None; the constraints that each alone keep it from binding)."""
+    from dataclasses import replace
+
+    distance = _distance(binder, mention, view)
+    if distance is not None:
+        return distance, []
+    blocking = []
+    for name in _CONSTRAINTS:
+        lifted = {"position": {"before": None, "after": None}}.get(name, {name: None})
+        if all(getattr(binder, field) is None for field in lifted):
+            continue
+        if _distance(replace(binder, **lifted), mention, view) is not None:
+            blocking.append(name)
+    return None, blocking or ["several"]

@@ -25,6 +25,9 @@ KINDS: tuple[str, ...] = ("time", "duration", "count", "date", "ordinal", "place
 QUALIFIERS: tuple[str, ...] = ("exact", "approx", "at_least", "at_most", "more_than", "less_than", "range")
 SEVERITIES: tuple[str, ...] = ("error", "warning", "info")
 SEVERITY_RANK = {"info": 1, "warning": 2, "error": 3}
+# The first line of every text report factcheck writes (Markdown, HTML, a terminal table saved to a
+# file): the article reader skips such a file, so a report saved beside the articles is never read as one.
+REPORT_MARKER = "<!-- factcheck report: written by factcheck, not an article -->"
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ The CLI only parses options, calls these and renders what they return.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from .report.base import Comparison
 
 Paths = Sequence[str | os.PathLike]
+Progress = Callable[[int, int], None]  # (articles done, articles in all), called as the work goes
 
 
 @dataclass
@@ -46,6 +47,22 @@ class Extraction:
     def texts(self) -> dict[str, str]:
         return {a.id: a.text for a in self.corpus.articles}
 
+    def frame(self) -> "pd.DataFrame":
+        """The facts table with typed columns, for notebooks (``api.typed_table``)."""
+        from .api import typed_table
+
+        return typed_table(self)
+
+    def __repr__(self) -> str:
+        from .api import extraction_repr
+
+        return extraction_repr(self)
+
+    def _repr_html_(self) -> str:
+        from .api import extraction_html
+
+        return extraction_html(self)
+
 
 @dataclass
 class Result:
@@ -60,21 +77,47 @@ class Result:
         floor = SEVERITY_RANK[fail_on]
         return any(f.status == "conflict" and SEVERITY_RANK.get(f.severity, 0) >= floor for f in self.findings)
 
+    def findings_frame(self) -> "pd.DataFrame":
+        """One row a (finding, side, article): what each article states in each finding, with its line."""
+        from .api import findings_frame
+
+        return findings_frame(self)
+
+    def __repr__(self) -> str:
+        from .api import result_repr
+
+        return result_repr(self)
+
+    def _repr_html_(self) -> str:
+        from .api import result_html
+
+        return result_html(self)
+
 
 def extract(paths: Paths, *, rules: Paths | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
-            ruleset: RuleSet | None = None, jobs: int = 1, per_folder: bool = False) -> Extraction:
+            ruleset: RuleSet | None = None, jobs: int = 1, per_folder: bool = False,
+            progress: Progress | None = None) -> Extraction:
     """The facts table of the articles under ``paths``.
+
+    ``paths``: one file or folder (``"seeds"``, a ``Path``) or a list of them.
+    ``rules``: rule files or folders that *replace* the story rules (``./rules``
+    or the shipped ones), exactly as ``--rules`` does; the shipped
+    ``common.yaml`` checks always apply.  Rules that do not validate raise
+    ``RuleError`` (file:line:col: reason).  ``Extraction.rules_files`` says
+    which files ran.
 
     ``jobs``: processes for the extraction (1: this one; 0: one a core); the
     table is the same whatever the number.  ``per_folder``: each immediate
     sub-folder of a folder given is one story (``story_names``); the table
     then has a ``story`` column after ``article``.
     """
-    return _run(paths, rules=rules, max_bytes=max_bytes, ruleset=ruleset, jobs=jobs, per_folder=per_folder)[0]
+    return _run(paths, rules=rules, max_bytes=max_bytes, ruleset=ruleset, jobs=jobs, per_folder=per_folder,
+                progress=progress)[0]
 
 
 def compare(paths: Paths, *, rules: Paths | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
-            ruleset: RuleSet | None = None, jobs: int = 1, per_folder: bool = False) -> Result:
+            ruleset: RuleSet | None = None, jobs: int = 1, per_folder: bool = False,
+            progress: Progress | None = None) -> Result:
     """Findings over the articles under ``paths``.
 
     With ``per_folder`` the checks run story by story, each on its own
@@ -84,7 +127,7 @@ def compare(paths: Paths, *, rules: Paths | None = None, max_bytes: int = DEFAUL
     from .checks import compare_kinds, run_checks, table_rows
     from .report.base import Comparison
 
-    run, findings = _run(paths, rules=rules, max_bytes=max_bytes, ruleset=ruleset, jobs=jobs,
+    run, findings = _run(paths, rules=rules, max_bytes=max_bytes, ruleset=ruleset, jobs=jobs, progress=progress,
                          per_folder=per_folder, check=per_folder)
     rows = table_rows(run.rows)  # checks and reports read these records, no DataFrame needed
     if not per_folder:
@@ -92,7 +135,9 @@ def compare(paths: Paths, *, rules: Paths | None = None, max_bytes: int = DEFAUL
     texts = run.texts  # a property: build the id -> text map once, not once a finding
     findings = [_with_lines(f, texts) for f in findings]
     articles = [
-        {"id": a.id, "source": a.source, "date": a.meta.date, "status": "ok", "encoding": a.encoding}
+        # source: the outlet, None when unknown (never the id); path: what a legend shows
+        {"id": a.id, "source": a.meta.source, "date": a.meta.date, "status": "ok", "encoding": a.encoding,
+         "path": a.path}
         for a in run.corpus.articles
     ]
     if per_folder:
@@ -126,9 +171,33 @@ def _with_lines(finding: Finding, texts: dict[str, str]) -> Finding:
 # Rows of the facts table (and per-story findings), in one process or several
 
 
+def as_paths(paths: "Paths | str | os.PathLike | None") -> list[str]:
+    """One path (a ``str`` or ``Path``) is one path, never a sequence of characters."""
+    if paths is None:
+        return []
+    if isinstance(paths, (str, os.PathLike)):
+        return [os.fspath(paths)]
+    return [os.fspath(p) for p in paths]
+
+
+def _rules(rules: "Paths | str | os.PathLike | None") -> RuleSet:
+    """The rule set the Python API runs: ``rules`` replaces the story rules (as ``--rules``
+    does; the shipped ``common.yaml`` is always added); invalid rules raise ``RuleError``."""
+    ruleset = load_rules(as_paths(rules) or None)
+    if ruleset.errors:
+        first = ruleset.errors[0]
+        if len(ruleset.errors) > 1:
+            more = "; ".join(str(e) for e in ruleset.errors[1:4])
+            raise type(first)(first.file, first.line, first.col,
+                              f"{first.message} (and {len(ruleset.errors) - 1} more: {more})")
+        raise first
+    return ruleset
+
+
 def _run(paths: Paths, *, rules: Paths | None, max_bytes: int, ruleset: RuleSet | None, jobs: int,
-         per_folder: bool, check: bool = False) -> tuple[Extraction, list[Finding]]:
-    ruleset = ruleset if ruleset is not None else load_rules(list(rules) if rules else None)
+         per_folder: bool, check: bool = False, progress: Progress | None = None) -> tuple[Extraction, list[Finding]]:
+    paths = as_paths(paths)
+    ruleset = ruleset if ruleset is not None else _rules(rules)
     # The workers are forked before the corpus is read: they do not inherit (and copy) its memory.
     # Never more of them than files to read.
     pool = _pool(ruleset, jobs, len(candidate_files(paths)) if jobs != 1 else 1)
@@ -136,7 +205,7 @@ def _run(paths: Paths, *, rules: Paths | None, max_bytes: int, ruleset: RuleSet 
         corpus = load_corpus(paths, max_bytes=max_bytes)
         stories = story_names(corpus.articles, paths) if per_folder else {}
         problems: list[str] = []
-        rows, findings = mention_rows(corpus.articles, ruleset, problems, jobs=jobs,
+        rows, findings = mention_rows(corpus.articles, ruleset, problems, jobs=jobs, progress=progress,
                                       stories=stories if check else None, pool=pool)
     finally:
         if pool is not None:
@@ -145,7 +214,8 @@ def _run(paths: Paths, *, rules: Paths | None, max_bytes: int, ruleset: RuleSet 
 
 
 def mention_rows(articles: Sequence[Article], ruleset: RuleSet, problems: list[str] | None = None, *,
-                 jobs: int = 1, stories: dict[str, str] | None = None, pool=None) -> tuple[list[tuple], list[Finding]]:
+                 jobs: int = 1, stories: dict[str, str] | None = None, pool=None,
+                 progress: Progress | None = None) -> tuple[list[tuple], list[Finding]]:
     """The facts table's rows (``TABLE_COLUMNS`` order) and, with ``stories``, each story's findings.
 
     Rows: articles sorted by (id, path), each article's mentions by offset,
@@ -164,13 +234,13 @@ def mention_rows(articles: Sequence[Article], ruleset: RuleSet, problems: list[s
     tasks = _tasks(ordered, stories, workers)
     check = stories is not None
     if len(tasks) <= 1 or workers <= 1:
-        results = [_do_task(task, ruleset, check) for task in tasks]
+        results = _counted((_do_task(task, ruleset, check) for task in tasks), tasks, progress)
     elif pool is not None:
-        results = list(pool.map(_worker_task, tasks, [check] * len(tasks)))
+        results = _counted(pool.map(_worker_task, tasks, [check] * len(tasks)), tasks, progress)
     else:
         own = _pool(ruleset, jobs, len(ordered))
         try:
-            results = list(own.map(_worker_task, tasks, [check] * len(tasks)))
+            results = _counted(own.map(_worker_task, tasks, [check] * len(tasks)), tasks, progress)
         finally:
             own.shutdown()
     by_index: list[tuple[list[tuple], list[str]]] = [([], [])] * len(ordered)
@@ -184,6 +254,17 @@ def mention_rows(articles: Sequence[Article], ruleset: RuleSet, problems: list[s
         problems.extend(line for _, lines in by_index for line in lines)
     findings = [f for story in sorted(by_story) for f in by_story[story]]
     return rows_out, findings
+
+
+def _counted(results, tasks: list, progress: Progress | None) -> list:
+    """The tasks' results, telling ``progress(articles done, articles in all)`` after each."""
+    total, done, out = sum(len(t) for t in tasks), 0, []
+    for task, result in zip(tasks, results):
+        out.append(result)
+        done += len(task)
+        if progress is not None:
+            progress(done, total)
+    return out
 
 
 _MAX_TASK = 200  # articles a task: small enough to balance the workers, big enough to pay for the hand-over

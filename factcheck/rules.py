@@ -121,9 +121,13 @@ _CLOCK = regex.compile(r"([01]?\d|2[0-3]):([0-5]\d)")
 # Errors and guarded patterns
 
 
-@dataclass(frozen=True)
-class RuleError:
-    """One problem in a rule file; ``line`` and ``col`` are 1-based."""
+@dataclass(eq=True, unsafe_hash=True)
+class RuleError(Exception):
+    """One problem in a rule file; ``line`` and ``col`` are 1-based.
+
+    An exception too: the Python API (``factcheck.extract``/``compare``) raises
+    it when it loads rules that do not validate; the CLI prints them instead.
+    """
 
     file: str
     line: int
@@ -912,6 +916,7 @@ class RuleSet:
     errors: list[RuleError] = field(default_factory=list)
     stories: dict[str, StoryRules] = field(default_factory=dict)  # story id -> its rules (not common)
     claimants: list[Named] = field(default_factory=list)  # shared claimant classes (common.yaml)
+    languages: dict[str, str] = field(default_factory=dict)  # file -> its `language` (reports speak it)
 
     @property
     def ok(self) -> bool:
@@ -1230,6 +1235,7 @@ def _merge(sources: list[_Source], errors: list[RuleError]) -> RuleSet:
         errors=errors,
         stories=dict(sorted(stories.items())),
         claimants=shared,
+        languages={s.shown: s.rule_file.language for s in sources},
     )
 
 

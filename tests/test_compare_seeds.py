@@ -101,7 +101,11 @@ def test_shuffled_inputs_give_the_same_report(tmp_path, result):
     files = sorted(tmp_path.glob("*.txt"), reverse=True)
     shuffled = compare([str(f) for f in files], rules=[str(RULES)])
     assert render_json(shuffled.comparison).replace(str(tmp_path), "") == render_json(result.comparison).replace(str(SEEDS), "")
-    assert render_markdown(shuffled.comparison) == render_markdown(result.comparison)
+    # Only the legend names the files, as they were given.
+    from factcheck.report import escape_md
+
+    assert (render_markdown(shuffled.comparison).replace(escape_md(str(tmp_path)), "")
+            == render_markdown(result.comparison).replace(escape_md(str(SEEDS)), ""))
 
 
 def test_json_has_articles_and_findings_with_groups(result):

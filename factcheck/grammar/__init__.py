@@ -102,7 +102,7 @@ class Extractor:
             if (clause.start, sentence.start) not in claimant_cache:
                 claimant_cache[clause.start, sentence.start] = context.claimants(g, view, text, clause, sentence)
             mentions.append(Mention(
-                article=article.id, source=article.source, kind=v.kind, value=values.describe(v), low=v.low, high=v.high,
+                article=article.id, source=article.meta.source, kind=v.kind, value=values.describe(v), low=v.low, high=v.high,
                 start=v.start, end=v.end, quote=text[sentence.start:sentence.end], unit=v.unit,
                 qualifier=v.qualifier, modality=context.modality(cue_cache[sentence.start], v.start, v.end, clause),
                 role=v.extra.get("role"), attribution=context.pick(claimant_cache[clause.start, sentence.start], v.start, v.end),

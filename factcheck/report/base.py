@@ -180,3 +180,43 @@ def escape_md(text: Any) -> str:
         # "1." or "-" at the start of a blockquote line would open a list.
         escaped = escaped[: m.end()] + "\\" + escaped[m.end():] if m.group(0)[0].isdigit() else "\\" + escaped
     return escaped
+
+
+# ---------------------------------------------------------------------------
+# Outlets, not hashes: what heads an article's column, and the legend.
+
+
+@dataclass(frozen=True)
+class ArticleHead:
+    id: str
+    label: str  # the outlet when known ("Le Monde"), else "#3"; unique in the report
+    date: str  # ISO date, possibly partial; "" when unknown
+    path: str  # the file, for the legend
+    source: str | None  # the outlet, None when unknown
+
+
+def article_heads(comparison: Comparison) -> dict[str, ArticleHead]:
+    """Article id -> its head, in column order.
+
+    The outlet names the column when the article has one; two articles of one
+    outlet add their date, then their number; an article without an outlet is
+    ``#n`` (its place in the column order).  The legend maps each label to its file.
+    """
+    ids = article_ids(comparison)
+    meta = {str(a.get("id")): a for a in comparison.articles}
+    outlets = [str(meta.get(i, {}).get("source") or "") for i in ids]
+    dates = [str(meta.get(i, {}).get("date") or "") for i in ids]
+    labels = []
+    for n, (outlet, day) in enumerate(zip(outlets, dates), start=1):
+        if not outlet:
+            labels.append(f"#{n}")
+        elif outlets.count(outlet) == 1:
+            labels.append(outlet)
+        elif day and sum(1 for o, d in zip(outlets, dates) if o == outlet and d == day) == 1:
+            labels.append(f"{outlet} {day}")
+        else:
+            labels.append(f"{outlet} #{n}")
+    return {
+        i: ArticleHead(i, label, day, str(meta.get(i, {}).get("path") or i), outlet or None)
+        for i, label, day, outlet in zip(ids, labels, dates, outlets)
+    }

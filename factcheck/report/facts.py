@@ -87,3 +87,8 @@ def render_markdown(table: "pd.DataFrame", *, texts: dict[str, str] | None = Non
     columns = _columns(table)
     rows = [[escape_cell(cell) for cell in row] for row in _rows(table, texts, columns)]
     return tabulate(rows, headers=columns, tablefmt="github") + "\n"
+
+
+def render_jsonl(table: "pd.DataFrame") -> str:
+    """JSON Lines: one mention a line (the JSON rows, one by one), for archives and ``jq``."""
+    return "".join(json.dumps(rec, ensure_ascii=False) + "\n" for rec in records(table))

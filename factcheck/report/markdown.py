@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from ..model import Finding, Side
 from .base import (
+    ArticleHead,
     Comparison,
+    article_heads,
     article_displays,
     article_ids,
     article_sources,
@@ -84,8 +86,13 @@ def _detailed(finding: Finding, sources: dict[str, str], level: int = 3) -> list
     return out
 
 
-def _summary_table(findings: list[Finding], ids: list[str], own: dict[str, set[str]]) -> list[str]:
-    header = ["fact", "verdict"] + [escape_md(i) for i in ids]
+def _summary_table(findings: list[Finding], ids: list[str], own: dict[str, set[str]],
+                   heads: dict[str, ArticleHead] | None = None) -> list[str]:
+    # Outlets, not hashes: each column is headed by its outlet (or #n) and date; the legend names the file.
+    heads = heads or {}
+    header = ["fact", "verdict"] + [
+        escape_md(f"{heads[i].label} ({heads[i].date})" if heads.get(i) and heads[i].date else
+                  heads[i].label if i in heads else i) for i in ids]
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     for f in findings:
         label = {"conflict": "**conflict**", "agree": "agree", "single_source": "single source"}.get(
@@ -149,7 +156,7 @@ def _body(comparison: Comparison, level: int) -> list[str]:
 
     out: list[str] = []
     if facts:
-        out += _summary_table(facts, ids, article_displays(comparison)) + [""]
+        out += _summary_table(facts, ids, article_displays(comparison), article_heads(comparison)) + [""]
     else:
         out += ["No fact of the rules was found in the articles.", ""]
 
@@ -208,6 +215,9 @@ def render_markdown(comparison: Comparison) -> str:
             out.append(f"- {escape_md(i.path)} — {escape_md(reason)}")
         out.append("")
 
+    out += ["## Sources", ""] + [
+        f"- {escape_md(h.label)}: {escape_md(h.path)} ({escape_md(h.source or 'outlet unknown')}, "
+        f"{escape_md(h.date or 'undated')})" for h in article_heads(comparison).values()] + [""]
     while out and out[-1] == "":
         out.pop()
     return "\n".join(out) + "\n"

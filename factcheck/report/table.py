@@ -1,67 +1,258 @@
-"""Terminal table: one row a finding, one column an article."""
+"""The terminal report (rich): fits the terminal, says why the exit code is what it is.
+
+Wide enough, one table: a row a finding, a column an article headed by its
+outlet (or ``#n``) and date.  Too narrow for every article (a small terminal,
+or two thousand articles), one block a finding: each side's value and the
+articles that state it, "+N more articles" past a few.  Then the conflicts,
+each side with its quote and ``file:line``; the legend from label to file;
+notes an editor must read (facts declared but never found, findings set
+aside); and a closing line with the exit code and its reason.
+
+Everything from an article goes in as ``rich.text.Text`` (never markup) and
+through ``inert``: no escape sequence or workflow command can ride along.
+"""
 
 from __future__ import annotations
 
-from tabulate import tabulate
+import io
+import re
+from collections.abc import Sequence
 
+from ..model import Finding
 from .base import (
     FACT,
+    ArticleHead,
     Comparison,
     article_displays,
-    article_ids,
-    article_sources,
+    article_heads,
     by_story,
     cell_values,
+    fact_findings,
     section_of,
-    short_labels,
     stories,
-    truncate,
-    verdict,
 )
+from .i18n import Catalogue, catalogue
 
-_RESET = "\033[0m"
-_COLOURS = {
-    "conflict": "\033[1;31m",
-    "agree": "\033[32m",
-    "single source": "\033[33m",
+STYLES = {
+    "conflict": "bold red",
+    "agree": "green",
+    "single_source": "yellow",
+    "differs_by_claimant": "magenta",
+    "superseded": "cyan",
+    "variant": "magenta",
 }
-_PROBLEM_COLOUR = "\033[35m"
-CELL_WIDTH = 28
+PROBLEM_STYLE = "magenta"
+MAX_LABELS = 4  # articles named after a value before "+N more articles"
+MAX_STATEMENTS = 3  # quotes a conflict side shows
+MAX_LEGEND = 12
+FACT_WIDTH, VERDICT_WIDTH, CELL_MIN, CELL_MAX = 24, 14, 10, 22
+
+_TRAILING = re.compile(r"[ \t]+((?:\033\[[0-9;]*m)*)$")  # spaces at a line's end, before any closing colour code
 
 
-def _paint(text: str, colour: str | None, color: bool) -> str:
-    return f"{colour}{text}{_RESET}" if color and colour else text
+def inert(text: object) -> str:
+    """Article or rule text for one line of a report: one line, neutralised (``neutral.line``)."""
+    from ..neutral import line
+
+    return line(" ".join(("" if text is None else str(text)).split()))
 
 
-def render_table(comparison: Comparison, color: bool = False) -> str:
-    """A plain-text table (ANSI colours only with ``color``); ends with a newline.
+def render_table(comparison: Comparison, color: bool = False, *, width: int | None = None, lang: str = "en",
+                 notes: Sequence[str] = (), closing: str | None = None) -> str:
+    """The report as terminal text, ``width`` columns wide (default 80); ANSI colours only with ``color``."""
+    from rich.console import Console
 
-    With several stories (``--per-folder``), one table a story under a ``story: name`` line.
-    """
-    if len(stories(comparison)) > 1:
-        blocks = []
-        for name, part in by_story(comparison):
-            n = len(part.articles)
-            blocks.append(f"story: {name} ({n} article{'s' if n != 1 else ''})\n" + _one_table(part, color))
-        return "\n".join(blocks)
-    return _one_table(comparison, color)
+    t = catalogue(lang)
+    console = Console(file=io.StringIO(), width=width or 80, force_terminal=color, no_color=not color,
+                      color_system="standard" if color else None, highlight=False, emoji=False,
+                      markup=False, legacy_windows=False, soft_wrap=False, force_jupyter=False)
+    parts = by_story(comparison) if len(stories(comparison)) > 1 else [("", comparison)]
+    for name, part in parts:
+        if name:
+            from rich.text import Text
+
+            console.print(Text(f"story: {inert(name)} ({t.n('article', len(part.articles))})", style="bold"))
+        _story(console, part, t)
+    _closing(console, comparison, t, notes, closing)
+    return "".join(_TRAILING.sub(r"\1", line) + "\n" for line in console.file.getvalue().splitlines())
 
 
-def _one_table(comparison: Comparison, color: bool) -> str:
-    ids = article_ids(comparison)
-    sources = article_sources(comparison)
-    # A source names the column when it tells the articles apart, else the id does.
-    names = [sources.get(i, i) for i in ids]
-    if len(set(names)) != len(names):
-        names = ids
-    headers = ["fact", "verdict"] + short_labels(names)
+def _verdict(finding: Finding, comparison: Comparison, t: Catalogue) -> str:
+    section = section_of(finding, comparison)
+    return t.get(f"verdict.{finding.status if section == FACT else section}", finding.status.replace("_", " "))
+
+
+def _style(finding: Finding, comparison: Comparison) -> str:
+    return STYLES.get(finding.status, "") if section_of(finding, comparison) == FACT else PROBLEM_STYLE
+
+
+def fact_label(finding: Finding, t: Catalogue) -> str:
+    """The fact with its key and claimant when the finding has them: "protest.turnout [Paris] selon CGT"."""
+    label = finding.fact
+    key = getattr(finding, "fact_key", None)
+    if key:
+        label += f" [{key}]"
+    claimant = getattr(finding, "claimant", None)
+    if claimant:
+        label += " · " + t.f("according_to", who=claimant)
+    return label
+
+
+def _story(console, comparison: Comparison, t: Catalogue) -> None:
+    from rich.text import Text
+
+    heads = article_heads(comparison)
+    if not comparison.findings:
+        console.print(Text(t["no_finding"]))
+        return
+    if _fits(comparison, heads, console.width):
+        _wide(console, comparison, heads, t)
+    else:
+        _narrow(console, comparison, heads, t)
+    conflicts = [f for f in comparison.findings if f.status == "conflict"]
+    if conflicts:
+        console.print()
+        console.print(Text(t["conflicts"], style="bold"))
+        for finding in conflicts:
+            _conflict(console, comparison, finding, heads, t)
+    _legend(console, comparison, heads, t)
+
+
+def _cells(comparison: Comparison) -> list[list[str]]:
     own = article_displays(comparison)
-    rows = []
+    ids = list(article_heads(comparison))
+    return [[inert(" / ".join(cell_values(f, a, own))) for a in ids] for f in comparison.findings]
+
+
+def _fits(comparison: Comparison, heads: dict[str, ArticleHead], width: int) -> bool:
+    cells = _cells(comparison)
+    fact = min(FACT_WIDTH, max(len(f.fact) for f in comparison.findings))
+    need = fact + VERDICT_WIDTH + 4
+    for i, head in enumerate(heads.values()):
+        widest = max([len(head.label), len(head.date), CELL_MIN] + [len(row[i]) for row in cells])
+        need += min(widest, CELL_MAX) + 2
+    return need <= width
+
+
+def _wide(console, comparison: Comparison, heads: dict[str, ArticleHead], t: Catalogue) -> None:
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
+    table.add_column(t["fact"], no_wrap=True, overflow="ellipsis", max_width=FACT_WIDTH)
+    table.add_column(t["verdict"], no_wrap=True, overflow="ellipsis", max_width=VERDICT_WIDTH)
+    for head in heads.values():
+        table.add_column(Text(f"{inert(head.label)}\n{head.date or t['undated']}"), overflow="fold",
+                         max_width=CELL_MAX)
+    for finding, row in zip(comparison.findings, _cells(comparison)):
+        table.add_row(Text(inert(fact_label(finding, t))),
+                      Text(_verdict(finding, comparison, t), style=_style(finding, comparison)),
+                      *[Text(cell or t["not_stated"]) for cell in row])
+    console.print(table)
+
+
+def _names(articles: Sequence[str], heads: dict[str, ArticleHead], t: Catalogue) -> str:
+    labels = [inert(heads[a].label) if a in heads else inert(a) for a in articles]
+    shown = ", ".join(labels[:MAX_LABELS])
+    more = len(labels) - MAX_LABELS
+    if more > 0:
+        shown += ", " + (t["more_article"] if more == 1 else t.f("more_articles", n=more))
+    return shown
+
+
+def _narrow(console, comparison: Comparison, heads: dict[str, ArticleHead], t: Catalogue) -> None:
+    from rich.text import Text
+
     for finding in comparison.findings:
-        label = verdict(finding, comparison)
-        colour = _COLOURS.get(label) if section_of(finding, comparison) == FACT else _PROBLEM_COLOUR
-        cells = [truncate(" / ".join(cell_values(finding, a, own)), CELL_WIDTH) or "-" for a in ids]
-        rows.append([finding.fact, _paint(label, colour, color)] + cells)
-    if not rows:
-        return "No findings.\n"
-    return tabulate(rows, headers=headers, tablefmt="simple", disable_numparse=True) + "\n"
+        line = Text(inert(fact_label(finding, t)), style="bold")
+        line.append("  ")
+        line.append(_verdict(finding, comparison, t), style=_style(finding, comparison))
+        console.print(line, overflow="fold")
+        for side in finding.groups:
+            row = Text(inert(side.value))
+            row.append(" — " + _names(side.articles, heads, t), style="dim")
+            _indented(console, row, 2)
+
+
+def _where(head: ArticleHead | None, article: str, line: int) -> str:
+    path = head.path if head else article
+    return f"{path}:{line}" if line else path
+
+
+def _indented(console, text, indent: int) -> None:
+    from rich.padding import Padding
+
+    console.print(Padding(text, (0, 0, 0, indent), expand=False), overflow="fold")
+
+
+def _conflict(console, comparison: Comparison, finding: Finding, heads: dict[str, ArticleHead],
+              t: Catalogue) -> None:
+    from rich.text import Text
+
+    head = Text(inert(fact_label(finding, t)), style="bold red")
+    head.append(f" ({finding.rule}, {finding.severity})", style="red")
+    if finding.message:
+        head.append(" — " + inert(finding.message))
+    if finding.note:
+        head.append(f" ({inert(finding.note)})", style="italic")
+    console.print(head, overflow="fold")
+    width = max(20, console.width - 8)
+    for side in finding.groups:
+        value = Text(inert(side.value), style="bold")
+        who = sorted({inert(a) for a in side.attributions if a})
+        if who:
+            value.append("  " + t.f("according_to", who=", ".join(who)))
+        _indented(console, value, 2)
+        for i, article in enumerate(side.articles[:MAX_STATEMENTS]):
+            line = side.lines[i] if i < len(side.lines) else 0
+            quote = inert(side.quotes[i] if i < len(side.quotes) else "")
+            if len(quote) > width * 2:
+                quote = quote[: width * 2 - 1] + "…"
+            label = heads[article].label if article in heads else article
+            _indented(console, Text(f"{inert(label)} · {inert(_where(heads.get(article), article, line))}",
+                                    style="cyan"), 4)
+            if quote:
+                _indented(console, Text(f"« {quote} »"), 6)
+        more = len(side.articles) - MAX_STATEMENTS
+        if more > 0:
+            _indented(console, Text(t["more_article"] if more == 1 else t.f("more_articles", n=more), style="dim"), 4)
+
+
+def _legend(console, comparison: Comparison, heads: dict[str, ArticleHead], t: Catalogue) -> None:
+    from rich.text import Text
+
+    used = {a for f in comparison.findings for a in f.articles}
+    shown = [h for h in heads.values() if h.id in used or len(heads) <= MAX_LEGEND]
+    if not shown:
+        return
+    console.print()
+    console.print(Text(t["legend"], style="bold"))
+    for head in shown[:MAX_LEGEND]:
+        bits = [head.path, head.date or t["undated"]]
+        if head.source is None:
+            bits.append(t["source_unknown"])
+        console.print(Text(f"  {inert(head.label)}  {inert(' · '.join(bits))}"), overflow="fold")
+    more = len(shown) - MAX_LEGEND
+    if more > 0:
+        console.print(Text("  " + t.f("more_articles", n=more), style="dim"))
+
+
+def headline(comparison: Comparison, t: Catalogue) -> str:
+    facts = fact_findings(comparison)
+    count = {s: sum(1 for f in facts if f.status == s) for s in ("conflict", "agree", "single_source")}
+    return t.f("headline", articles=t.n("article", len(comparison.articles)),
+               facts=t.n("fact", len({(f.story, f.fact, getattr(f, 'fact_key', None)) for f in facts})),
+               conflicts=t.n("conflict", count["conflict"]), agreements=t.n("agreement", count["agree"]),
+               singles=t.n("single", count["single_source"]))
+
+
+def _closing(console, comparison: Comparison, t: Catalogue, notes: Sequence[str], closing: str | None) -> None:
+    from rich.text import Text
+
+    console.print()
+    for note in notes:
+        console.print(Text(inert(note), style="yellow"), overflow="fold")
+    console.print(Text(headline(comparison, t)), overflow="fold")
+    if closing:
+        console.print(Text(inert(closing), style="bold"), overflow="fold")
