@@ -80,6 +80,13 @@ def classify(g: Grammar, view: str, text: str, start: int, end: int) -> list[Val
     if not tokens:
         # "Attentats de Moscou": every word is never a name, but a known place is still a place
         return [_place(text, s, e) for s, e, tok in all_tokens if tok.lower() in w.places]
+    if g.article_before_name.search(view, max(0, tokens[0][0] - 6), tokens[0][0]):
+        # "la Situation Room", "de l'Intérieur Gérald Darmanin": the word after an article names a thing
+        tokens = tokens[1:]
+        while tokens and tokens[0][2].lower() in w.particles:
+            tokens = tokens[1:]
+        if not tokens:
+            return [_place(text, s, e) for s, e, tok in all_tokens if tok.lower() in w.places]
     lowered = [t[2].lower() for t in tokens]
     capitalised = [t for t in tokens if t[2].lower() not in w.particles]
     if len(capitalised) == 1 and lowered[0] in w.places:
@@ -152,6 +159,8 @@ def _role_before(g: Grammar, view: str, text: str, start: int, sentence_start: i
         return None
     if re.search(r"[.;:!?()\"]", between):
         return None
+    if g.of_before_name.search(between):
+        return None  # "ministre de la Santé", "conseiller de Joe Biden": not the role's holder
     role = text[window_start + last.start(): start].strip().rstrip(",").strip()
     return role or None
 

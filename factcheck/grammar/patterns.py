@@ -105,6 +105,8 @@ class Grammar:
     magnitude_after: re.Pattern
     count_verb_before: re.Pattern
     approx_after: re.Pattern
+    of_before_name: re.Pattern
+    article_before_name: re.Pattern
     reference_before: re.Pattern
 
 
@@ -292,7 +294,10 @@ def build(lang: ModuleType, aliases: tuple[str, ...] = ()) -> Grammar:
     count_verb_before = re.compile(rf"\b{words(lang.COUNT_VERBS_BEFORE)}\s+$", re.IGNORECASE)
     approx_after = re.compile(rf"\s*,?\s*(?P<mark>{words(lang.APPROX_MARKERS_AFTER)})\b", re.IGNORECASE)
     reference_before = re.compile(rf"(?<![\w-]){words(lang.REFERENCE_WORDS)}\s*$", re.IGNORECASE)
+    of_before_name = re.compile(rf"(?<![\w'-]){words(lang.ROLE_OF)}(?:(?<=')|\s+)$", re.IGNORECASE)
+    article_before_name = re.compile(rf"(?<![\w'-]){words(lang.ARTICLES_BEFORE_NAMES)}(?:(?<=')|\s+)$", re.IGNORECASE)
     return Grammar(
+        of_before_name=of_before_name, article_before_name=article_before_name,
         approx_after=approx_after, reference_before=reference_before,
         change_before=change_before, count_verb_before=count_verb_before,
         lang=lang, markers=markers, master=master, furniture_lines=furniture_lines, furniture_spans=furniture_spans,

@@ -291,7 +291,13 @@ ROLE_WORDS = (
 # Words that cannot stand between a role word and the name it introduces:
 # "le président américain s'entretient avec Poutine" gives Poutine no role.
 ROLE_BREAK_WORDS = ("et", "avec", "a", "que", "qu", "qui", "dont", "ou", "se", "s", "il", "elle", "ils", "par", "pour",
-                    "sur", "dans", "est", "sont", "ont", "alors", "mais", "depuis", "ce")
+                    "sur", "dans", "est", "sont", "ont", "alors", "mais", "depuis", "ce", "en", "au", "aux")
+# Before the name a role word introduces, these say the name is the role's domain or the one served,
+# not the holder: "ministre de la Santé", "conseiller de Joe Biden", "responsable de Force ouvrière".
+ROLE_OF = ("de", "d'", "du", "des", "de la", "de l'")
+# Articles that put a capitalised word among common nouns and institutions: "la Situation Room",
+# "l'Hôtel de Ville", "de l'Intérieur Gérald Darmanin" (the word after the article is no name).
+ARTICLES_BEFORE_NAMES = ("le", "la", "les", "l'", "du", "des", "au", "aux")
 # Determiners before a role in apposition: "Horne, la porte-parole de la Maison Blanche".
 ROLE_DETERMINERS = ("le", "la", "l'", "les", "son", "sa")
 # Words that carry no meaning when two roles are compared.
