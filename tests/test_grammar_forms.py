@@ -174,3 +174,17 @@ def test_a_count_beside_a_non_value_is_still_read():
     text = "Au 13001 Marseille, 300 manifestants se sont rassemblés."
     c = only(text, "count")
     assert (c.low, c.noun) == (300, "manifestants")
+
+
+# --- weekdays and tense -----------------------------------------------------------------
+
+@pytest.mark.parametrize("text, iso", [
+    ("Les ministres se réuniront lundi à Bruxelles.", "2023-03-20"),  # future tense: ahead
+    ("Les ministres se sont réunis lundi à Bruxelles.", "2023-03-13"),  # past: the nearest, behind
+    ("Le texte sera voté mardi prochain.", "2023-03-21"),
+    ("Le texte a été voté jeudi dernier.", "2023-03-09"),
+    ("Le texte est voté jeudi.", "2023-03-16"),  # the publication day itself
+])
+def test_a_weekday_follows_the_tense(text, iso):
+    d = only(text, "date", "2023-03-16")  # a Thursday
+    assert (d.low, d.high) == (iso, iso)

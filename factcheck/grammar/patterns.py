@@ -173,7 +173,9 @@ def build(lang: ModuleType, aliases: tuple[str, ...] = ()) -> Grammar:
         rf"(?:\s+(?P<myear>(?:1[89]|20)\d{{2}}))?(?!\w))"
     )
     year = rf"(?P<year>\b(?P<yprep>{words(lang.YEAR_PREPOSITIONS)})[\s-]+(?P<yyear>(?:1[89]|20)\d{{2}})(?!\w|,\d))"
-    weekday_alone = rf"(?P<weekday>\b(?P<wdname>{weekday})(?!\w))"
+    weekday_alone = (
+        rf"(?P<weekday>\b(?P<wdname>{weekday})(?:\s+(?P<wdahead>{words(lang.WEEKDAY_AHEAD)})|\s+(?P<wdbehind>{words(lang.WEEKDAY_BEHIND)}))?(?!\w))"
+    )
     relative_day = rf"(?P<relday>\b{words(lang.RELATIVE_DAYS)})(?!\w)"
 
     # A range as one interval: "entre 25 000 et 45 000", "de 10h05 à 11h10", "entre le 3 et le 6 mars",

@@ -603,7 +603,12 @@ def read_date(g: Grammar, m: re.Match, view: str, ref: Reference) -> Value | Non
             return _unresolved(m, text, "weekday" if kind == "weekday" else "day")
         if kind == "weekday":
             target = lang.WEEKDAYS[m.group("wdname").lower()]
-            delta = (target - ref.day.weekday() + 3) % 7 - 3  # nearest such day, within three days
+            if m.group("wdahead") or (not m.group("wdbehind") and _future_sentence(g, view, m)):
+                delta = (target - ref.day.weekday()) % 7 or 7 if m.group("wdahead") else (target - ref.day.weekday()) % 7
+            elif m.group("wdbehind"):
+                delta = -((ref.day.weekday() - target) % 7 or 7)
+            else:
+                delta = (target - ref.day.weekday() + 3) % 7 - 3  # nearest such day, within three days
         else:
             delta = lang.RELATIVE_DAYS[" ".join(m.group("relday").lower().split()).replace("' ", "'")]
         if not date.min + timedelta(days=7) <= ref.day <= date.max - timedelta(days=7):
@@ -631,6 +636,18 @@ def _numeric_date(lang: ModuleType, m: re.Match, text: str, ref: Reference) -> V
                 return None
             return _date_value(m, text, d_, d_, "day", "exact")
     return None
+
+
+def _future_sentence(g: Grammar, view: str, m: re.Match) -> bool:
+    """A verb in the future tense in the value's sentence: "les ministres se réuniront mardi"."""
+    left = view[max(0, m.start() - 120):m.start()]
+    left = re.split(r"[.!?\n]", left)[-1]
+    right = re.split(r"[.!?\n]", view[m.end():m.end() + 120])[0]
+    for found in g.planned.finditer(left + " | " + right):
+        future = found.group("future")
+        if future is not None and future.lower() not in g.lang.FUTURE_STOPWORDS:
+            return True
+    return False
 
 
 def _date_value(m: re.Match, text: str, low: date, high: date, granularity: str, qualifier: str) -> Value:

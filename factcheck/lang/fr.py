@@ -21,6 +21,9 @@ TWO_DIGIT_YEAR_AHEAD = 10
 NUMERIC_DATE_DETERMINERS = ("le", "du", "au")
 WEEKDAYS = {"lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6}
 WEEKDAY_NAMES = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+# After a weekday: "mardi prochain" is ahead of the publication day, "mardi dernier" behind it.
+WEEKDAY_AHEAD = ("prochain", "qui vient")
+WEEKDAY_BEHIND = ("dernier", "passe")
 # Relative day words, in days from the publication date.
 RELATIVE_DAYS = {"aujourd'hui": 0, "hier": -1, "demain": 1, "avant-hier": -2, "apres-demain": 2}
 # The first day of a month: "le 1er janvier".
