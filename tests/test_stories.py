@@ -39,7 +39,7 @@ FLOORS = {
     "A": dict(recall=0.19, people=0.87, claimants=1.0, findings=2, unexpected=0),
     # B and C: keys, claimants and story selection are declared but not bound yet (engine stage 2):
     # every city lands in one bag and the other stories' facts bind in these articles.
-    "B": dict(recall=0.04, people=0.82, claimants=0.0, findings=0, unexpected=5),
+    "B": dict(recall=0.04, people=0.82, claimants=0.0, findings=0, unexpected=6),
     "C": dict(recall=0.31, people=0.85, claimants=0.66, findings=6, unexpected=8),
 }
 
