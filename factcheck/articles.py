@@ -43,6 +43,7 @@ from pathlib import Path, PurePath
 from typing import Any, Mapping, Sequence
 
 from factcheck.model import REPORT_MARKER, Article, ArticleMeta, InputStatus
+from factcheck.pubdate import complete as complete_date, infer_story_dates
 
 DEFAULT_MAX_BYTES = 5_000_000
 SIDECAR_NAME = "sources.yaml"
@@ -102,6 +103,7 @@ def load_corpus(
         if article is not None:
             articles.append(article)
     articles, statuses = _make_ids_unique(articles, statuses)
+    articles = infer_story_dates(articles)  # an undated article is read against its folder's dates
     articles.sort(key=lambda a: (a.id, a.path))
     statuses.sort(key=lambda s: (s.path, s.status))
     return Corpus(tuple(articles), tuple(statuses))
@@ -484,7 +486,7 @@ def _metadata(
     fields.update(front)
     warnings.extend(sidecar_warnings)
     warnings.extend(front_warnings)
-    return ArticleMeta(**fields), body_start, warnings
+    return complete_date(ArticleMeta(**fields), text, body_start), body_start, warnings
 
 
 def _front_matter(text: str) -> tuple[dict[str, str], int, list[str]]:

@@ -39,6 +39,7 @@ class ArticleMeta:
     published: str | None = None  # ISO date-time with its offset, when known: "2023-01-31T21:40:00+01:00"
     url: str | None = None
     language: str = "fr"
+    date_source: str | None = None  # where `date` came from when not the article's own: "url", "dateline", "inferred"
 
 
 @dataclass(frozen=True)

@@ -136,7 +136,8 @@ def compare(paths: Paths, *, rules: Paths | None = None, max_bytes: int = DEFAUL
     findings = [_with_lines(f, texts) for f in findings]
     articles = [
         # source: the outlet, None when unknown (never the id); path: what a legend shows
-        {"id": a.id, "source": a.meta.source, "date": a.meta.date, "status": "ok", "encoding": a.encoding,
+        {"id": a.id, "source": a.meta.source, "date": a.meta.date, "date_source": a.meta.date_source,
+         "status": "ok", "encoding": a.encoding,
          "path": a.path}
         for a in run.corpus.articles
     ]

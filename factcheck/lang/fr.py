@@ -15,6 +15,14 @@ MONTH_NAMES = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet",
                "septembre", "octobre", "novembre", "décembre")
 # Abbreviated months, read only with their full stop or before a year: "15 fév. 2013", "sept. 2014".
 MONTH_ABBREVIATIONS = {"janv": 1, "fev": 2, "fevr": 2, "avr": 4, "juil": 7, "sept": 9, "oct": 10, "nov": 11, "dec": 12}
+# Month names in dated URLs ("/2023/feb/01/", "/2023/fevrier/01/"): the English forms web sites use too.
+URL_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10,
+    "nov": 11, "dec": 12, "janvier": 1, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
+    "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "decembre": 12,
+}
+# A dateline opens the body: a place in capitals, a date, an agency: "MOSCOU, 7 déc 2021 (AFP) -".
+DATELINE_AGENCIES = ("AFP", "Reuters", "AP", "Belga", "ATS", "ANP")
 # Two-digit years ("31/10/74"): up to ten years after the publication year they are this century.
 TWO_DIGIT_YEAR_AHEAD = 10
 # Words before a day/month without a year: "le 14/03".

@@ -205,7 +205,9 @@ def article_heads(comparison: Comparison) -> dict[str, ArticleHead]:
     ids = article_ids(comparison)
     meta = {str(a.get("id")): a for a in comparison.articles}
     outlets = [str(meta.get(i, {}).get("source") or "") for i in ids]
-    dates = [str(meta.get(i, {}).get("date") or "") for i in ids]
+    # A date read into an undated article from its story's others says so: "2021-12-07, inferred".
+    dates = [str(meta.get(i, {}).get("date") or "") + (", inferred" if meta.get(i, {}).get("date_source") == "inferred" else "")
+             for i in ids]
     labels = []
     for n, (outlet, day) in enumerate(zip(outlets, dates), start=1):
         if not outlet:
