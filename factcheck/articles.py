@@ -5,7 +5,10 @@ candidate file found in a folder given) ends up as one ``InputStatus``, with
 ``status`` "ok" when it became an ``Article``, or one of
 
     "not_found", "broken_link", "unreadable", "too_large", "empty", "binary",
-    "no_articles"
+    "no_articles", "duplicate"
+
+("duplicate": a hard link to, or a byte-identical copy of, an article read
+under another path; one text is one source, however many times it is filed.)
 
 and a one-line English ``reason`` meant to be printed as ``path: reason``.
 An "ok" status may still carry a ``reason``: warnings joined by "; " (a broken
@@ -102,6 +105,7 @@ def load_corpus(
         statuses.append(status)
         if article is not None:
             articles.append(article)
+    articles, statuses = _drop_copies(articles, statuses)
     articles, statuses = _make_ids_unique(articles, statuses)
     articles = infer_story_dates(articles)  # an undated article is read against its folder's dates
     articles.sort(key=lambda a: (a.id, a.path))
@@ -202,6 +206,7 @@ def _load_file(path: str, *, max_bytes: int, sidecars: _SidecarCache) -> tuple[A
     if isinstance(decoded, str):
         return None, InputStatus(path, "binary", decoded)
     text, encoding = decoded
+    text, repairs = _clean(text)
     if REPORT_MARKER in text[:400]:
         return None, InputStatus(path, "report", "a report factcheck wrote, not an article", encoding=encoding)
     if not text.strip():
@@ -212,7 +217,7 @@ def _load_file(path: str, *, max_bytes: int, sidecars: _SidecarCache) -> tuple[A
     if not text[body_start:].strip():
         return None, InputStatus(path, "empty", "metadata only, no article text", encoding=encoding)
     article = Article(id=article_id, path=path, text=text, meta=meta, encoding=encoding, body_start=body_start)
-    status = InputStatus(path, "ok", "; ".join(warnings), article=article_id, encoding=encoding)
+    status = InputStatus(path, "ok", "; ".join(repairs + warnings), article=article_id, encoding=encoding)
     return article, status
 
 
@@ -333,15 +338,45 @@ def _decode_raw(data: bytes) -> tuple[str, str] | str:
                 return f"binary file, not text (not valid {codec.upper()} despite its byte-order mark)"
     if b"\x00" in data:
         utf16 = _utf16_without_bom(data)
-        return utf16 if utf16 else "binary file, not text (contains NUL bytes)"
+        if utf16:
+            return utf16
+        if data.count(b"\x00") > _stray_limit(data):
+            return "binary file, not text (contains NUL bytes)"
+        # A stray NUL in a text (a bad copy, a truncated export): _clean replaces it.
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    mostly_utf8 = _mostly_utf8(data)
+    if mostly_utf8 is not None:
+        return mostly_utf8
     western = _western(data)
     if western is not None:
         return western
     return _detect(data)
+
+
+def _stray_limit(data: bytes) -> int:
+    """How many stray bytes a text may hold and still be a text: 1 in 1 000, at least one."""
+    return max(1, len(data) // 1000)
+
+
+# A UTF-16 surrogate written as UTF-8 (invalid, but only a UTF-8 encoder writes it).
+_SURROGATE_BYTES = re.compile(rb"\xed[\xa0-\xbf][\x80-\xbf]")
+
+
+def _mostly_utf8(data: bytes) -> tuple[str, str] | None:
+    """UTF-8 with a few invalid bytes (a stray 0x81, a lone surrogate): those become U+FFFD.
+
+    Only when the rest really is UTF-8 (it holds multi-byte sequences): pure
+    ASCII with one odd byte is left to the Western decoders.
+    """
+    text = data.decode("utf-8", "replace")
+    bad = len(re.findall("\ufffd+", text)) - data.count("\ufffd".encode("utf-8"))  # a bad sequence, once
+    utf8_evidence = _SURROGATE_BYTES.search(data) or any(ord(ch) > 0x7F and ch != "\ufffd" for ch in text)
+    if bad > _stray_limit(data) or not utf8_evidence:
+        return None
+    return text, "utf-8"
 
 
 def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
@@ -374,16 +409,19 @@ def _western(data: bytes) -> tuple[str, str] | None:
     The label is "cp1252" when a byte in 0x80-0x9F is used (typographic
     quotes, œ, €), "latin-1" otherwise: both decode such files identically.
     """
-    try:
-        text = data.decode("cp1252")
-    except UnicodeDecodeError:
-        return None  # 0x81, 0x8D, 0x8F, 0x90, 0x9D: not Windows-1252
+    # A UTF-8-encoded surrogate is one bad character, not three Western letters ("í\xa0€"):
+    # it becomes one undefined byte, which decodes as U+FFFD.
+    data = _SURROGATE_BYTES.sub(b"\x81", data)
+    undefined = sum(data.count(b) for b in (b"\x81", b"\x8d", b"\x8f", b"\x90", b"\x9d"))
+    if undefined > _stray_limit(data):
+        return None  # 0x81, 0x8D, 0x8F, 0x90, 0x9D are not Windows-1252: a few are strays, many another code
+    text = data.decode("cp1252", "replace")
     letters = _NON_ASCII_LETTER.findall(text)
     if letters:
         in_runs = sum(len(run) for run in _FOREIGN_RUN.findall(text))
         if in_runs > 0.1 * len(letters):
             return None
-    elif any(ch not in _WESTERN_PUNCTUATION for ch in text if ord(ch) > 0x7F):
+    elif any(ch not in _WESTERN_PUNCTUATION and ch != "\ufffd" for ch in text if ord(ch) > 0x7F):
         return None
     uses_c1_range = any(0x80 <= byte <= 0x9F for byte in data)
     return text, ("cp1252" if uses_c1_range else "latin-1")
@@ -403,6 +441,31 @@ def _label(codec: str) -> str:
 
     name = codecs.lookup(codec).name
     return _CODEC_LABELS.get(name, name)
+
+
+# What _clean takes out of a decoded text.  Invisible format characters split
+# numbers and words ("100\u200b000") and bidi controls reorder what a reader
+# sees: they are removed (zero-width joiners only next to a digit, where they
+# can mean nothing).  NUL and the other C0/C1 controls but tab and line breaks
+# become U+FFFD, visible, and a warning counts the characters replaced.
+_INVISIBLE = re.compile(
+    "[\u00ad\u200b\u2060\ufeff\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+    "|(?<=\\d)[\u200c\u200d]+|[\u200c\u200d]+(?=\\d)"
+)
+_REPLACED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def _clean(text: str) -> tuple[str, list[str]]:
+    """The text without invisible characters, its controls replaced; warnings for what was replaced."""
+    text = _INVISIBLE.sub("", text)
+    replaced = len(_REPLACED.findall(text))
+    invalid = text.count("\ufffd")
+    if not replaced and not invalid:
+        return text, []
+    text = _REPLACED.sub("\ufffd", text)
+    total = replaced + invalid
+    what = "character" if total == 1 else "characters"
+    return text, [f"{total} invalid or control {what} shown as U+FFFD"]
 
 
 # Control characters other than tabs and line breaks; a stray one (a DOS
@@ -617,7 +680,7 @@ def _read_sidecar(path: str, name: str) -> _Sidecar:
     decoded = _decode(data)
     if isinstance(decoded, str):
         return _Sidecar(name, error=f"{name}: {decoded}; its metadata is ignored")
-    parsed = _parse_yaml(decoded[0], name, first_line=1)
+    parsed = _parse_yaml(_clean(decoded[0])[0], name, first_line=1)
     if isinstance(parsed, str):
         return _Sidecar(name, error=parsed + "; its metadata is ignored")
     if parsed is None:
@@ -636,8 +699,13 @@ def _parse_yaml(text: str, where: str, *, first_line: int) -> Any:
     """
     import yaml  # ~20 ms: only when there is metadata to read
 
+    from .yamlsafe import YamlLimit, check
+
     try:
+        check(text, _string_loader())  # depth, aliases, control characters: before anything is built
         return yaml.load(text, Loader=_string_loader())
+    except YamlLimit as exc:
+        return f"{where}: line {exc.line + first_line - 1}: {exc.reason}"
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = f"line {mark.line + first_line}: " if mark else ""
@@ -658,6 +726,48 @@ def _string_loader() -> Any:
         base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
         _LOADER = type("_StringLoader", (base,), {"yaml_implicit_resolvers": {}})
     return _LOADER
+
+
+# --------------------------------------------------------------------------- copies
+
+
+def _drop_copies(
+    articles: list[Article], statuses: list[InputStatus]
+) -> tuple[list[Article], list[InputStatus]]:
+    """Keep one article of each text (the first path in sorted order); the others become "duplicate".
+
+    A hard link or a copy would otherwise count as a second source agreeing
+    with the first on every fact.
+    """
+    import hashlib
+
+    kept: dict[object, Article] = {}
+    dropped: dict[str, str] = {}  # path -> reason
+    for article in sorted(articles, key=lambda a: a.path):
+        info = _stat_quietly(article.path)
+        inode = (info.st_dev, info.st_ino) if info is not None else None
+        digest = hashlib.sha256(article.text.encode("utf-8", "surrogatepass")).hexdigest()
+        if inode is not None and inode in kept:
+            dropped[article.path] = f"same file as {kept[inode].path} (a hard link): not counted as a second source"
+        elif digest in kept:
+            dropped[article.path] = f"same text as {kept[digest].path}: not counted as a second source"
+        else:
+            if inode is not None:
+                kept[inode] = article
+            kept[digest] = article
+    if not dropped:
+        return articles, statuses
+    articles = [a for a in articles if a.path not in dropped]
+    statuses = [replace(s, status="duplicate", reason=dropped[s.path], article=None) if s.path in dropped and s.ok
+                else s for s in statuses]
+    return articles, statuses
+
+
+def _stat_quietly(path: str) -> os.stat_result | None:
+    try:
+        return os.stat(path)
+    except OSError:
+        return None
 
 
 # --------------------------------------------------------------------------- unique ids

@@ -37,6 +37,8 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from .yamlsafe import YamlLimit
+from .yamlsafe import check as check_yaml
 from .model import KINDS, SEVERITIES, Kind, Severity
 from .text import fold, fold_key
 
@@ -1035,6 +1037,13 @@ def _read(source: _Source) -> _Source:
     except OSError as exc:
         source.errors.append(RuleError(source.shown, 1, 1, f"cannot read: {exc.strerror or exc}"))
         return source
+    try:
+        check_yaml(text, yaml.SafeLoader)  # depth, aliases, huge numbers, control characters
+    except YamlLimit as exc:
+        source.errors.append(RuleError(source.shown, exc.line, exc.col, exc.reason))
+        return source
+    except yaml.YAMLError:
+        pass  # a syntax error: the loader below reports it with its line
     loader = yaml.SafeLoader(text)
     try:
         source.node = loader.get_single_node()

@@ -376,8 +376,8 @@ def test_broken_sidecar_keeps_the_article(tmp_path):
 
 def test_sidecar_bad_values_are_reported_and_dropped(tmp_path):
     write(tmp_path / "sources.yaml", "a:\n  source: AFP\n  date: 2021-13\n  sorce: typo\nb: just text\n")
-    write(tmp_path / "a.txt", "Texte.")
-    write(tmp_path / "b.txt", "Texte.")
+    write(tmp_path / "a.txt", "Texte A.")
+    write(tmp_path / "b.txt", "Texte B.")
     corpus = load_corpus([tmp_path])
     a, b = corpus.articles
     assert (a.meta.source, a.meta.date) == ("AFP", None)

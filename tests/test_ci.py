@@ -350,9 +350,10 @@ def test_renamed_deleted_untracked_and_uncommitted_files(repo, tmp_path, monkeyp
     # Not committed: a modified tracked file, a staged new file, an untracked one, an ignored one.
     with open(articles / "002_8fbd7013e4acd58c.txt", "a", encoding="utf-8") as handle:
         handle.write("\nL'entretien a duré 50 minutes.\n")
-    (articles / "staged.txt").write_text(AGREEING, encoding="utf-8")
+    # Each its own text: a byte-identical copy would be read once (a copy is not a second source).
+    (articles / "staged.txt").write_text(AGREEING + "Version indexée.\n", encoding="utf-8")
     git(repo, "add", "articles/staged.txt")
-    (articles / "untracked.txt").write_text(AGREEING, encoding="utf-8")
+    (articles / "untracked.txt").write_text(AGREEING + "Version non suivie.\n", encoding="utf-8")
     (repo / ".gitignore").write_text("ignored.txt\n", encoding="utf-8")
     (articles / "ignored.txt").write_text(AGREEING, encoding="utf-8")
 

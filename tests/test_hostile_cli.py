@@ -46,7 +46,7 @@ def test_jobs_never_starts_more_processes_than_articles(tmp_path, monkeypatch):
 
     monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", counting)
     for name in ("a", "b"):
-        (tmp_path / f"{name}.txt").write_text(GOOD, encoding="utf-8")
+        (tmp_path / f"{name}.txt").write_text(GOOD + name, encoding="utf-8")
     run_ = pipeline.extract([tmp_path], rules=[RULES], jobs=64)
     assert started and max(started) <= 2
     assert len({r[0] for r in run_.rows}) == 2

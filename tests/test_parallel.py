@@ -187,7 +187,7 @@ def test_one_story_reports_look_as_without_per_folder(ruleset):
 
 def test_story_names(tmp_path):
     for folder, name in [("a/s1", "x"), ("a/s1/deeper", "y"), ("a", "z"), ("b/s1", "w")]:
-        _write(tmp_path / folder, name, "Texte.")
+        _write(tmp_path / folder, name, f"Texte {name}.")  # distinct: a copy would be read once
     corpus = pipeline.load_corpus([str(tmp_path / "a")])
     assert pipeline.story_names(corpus.articles, [str(tmp_path / "a")]) == {"x": "s1", "y": "s1", "z": "a"}
     both = [str(tmp_path / "a"), str(tmp_path / "b")]
