@@ -15,9 +15,10 @@ import operator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from .binding import assign_dimensions, assign_events, inherit_nouns, select_story
 from .grammar import Extractor
 from .model import TABLE_COLUMNS, Article, Mention
-from .rules import RuleTimeout
+from .rules import OTHER_EVENT, RuleTimeout
 from .text import fold
 
 if TYPE_CHECKING:
@@ -46,6 +47,8 @@ class _Binder:
     context: Any
     bounds: tuple[float, float] | None
     relations: tuple[str, ...] | None
+    story: str = ""
+    event: str = ""
 
     @classmethod
     def of(cls, rule: "FactRule") -> "_Binder":
@@ -54,6 +57,7 @@ class _Binder:
             cue=rule.cue_pattern, before=rule.before_pattern, after=rule.after_pattern, noun=rule.noun_pattern,
             exclude=rule.exclude_pattern, context=rule.context_pattern, bounds=rule.bounds,
             relations=tuple(rule.relations) if rule.relations is not None else None,
+            story=rule.story, event=rule.event or "",
         )
 
 
@@ -65,8 +69,15 @@ def binders(ruleset: "RuleSet") -> dict[str, list[_Binder]]:
     return by_kind
 
 
-def extract_mentions(articles: Iterable[Article], ruleset: "RuleSet", problems: list[str] | None = None) -> list[Mention]:
+def extract_mentions(articles: Iterable[Article], ruleset: "RuleSet", problems: list[str] | None = None,
+                     unmatched: dict[str, str] | None = None) -> list[Mention]:
     """All mentions of all articles, each bound to at most one fact (order: article, offset).
+
+    Each article is matched to the story it reports (``binding.select_story``);
+    only that story's facts bind in it, each mention among the facts of its own
+    event.  An article no story fits binds no story fact; its id and the reason
+    go to ``unmatched``.  Bound figures then get their key, claimant and as-of
+    time (``binding.assign_dimensions``).
 
     A rule pattern that runs out of time on an article binds nothing there; the
     reason is appended to ``problems`` (one line naming the article and the rule).
@@ -82,16 +93,36 @@ def extract_mentions(articles: Iterable[Article], ruleset: "RuleSet", problems: 
                 extractors[code] = Extractor(code, aliases)
             except ValueError:
                 extractors[code] = extractors.get("fr") or Extractor("fr", aliases)
-        view, found = extractors[code].extract_with_view(article)
-        for mention in found:
-            try:
-                mention.fact = bind(mention, view, by_kind)
-            except RuleTimeout as exc:
-                mention.fact = None
-                if problems is not None:
-                    problems.append(f"{article.path}: {exc}")
+        extractor = extractors[code]
+        view, found = extractor.extract_with_view(article)
+        try:
+            found = _bind_article(article, view, found, ruleset, by_kind, extractor.grammar.lang, unmatched)
+        except RuleTimeout as exc:
+            for mention in found:
+                mention.fact = PERSON_FACT if mention.kind == "person" else None
+            if problems is not None:
+                problems.append(f"{article.path}: {exc}")
         mentions.extend(found)
     return mentions
+
+
+def _bind_article(article: Article, view: str, found: list[Mention], ruleset: "RuleSet",
+                  by_kind: dict[str, list[_Binder]], lang, unmatched: dict[str, str] | None) -> list[Mention]:
+    selection = select_story(article, fold(article.text), ruleset)
+    if selection.story is None and unmatched is not None:
+        unmatched[article.id] = selection.reason
+    stories = set(selection.stories)
+    story = ruleset.stories.get(selection.story or "")
+    for mention in found:
+        mention.story = selection.story or ""
+    inherit_nouns(found, view, lang)
+    assign_events(found, view, story, lang)
+    for mention in found:
+        if mention.event == OTHER_EVENT:
+            mention.fact = PERSON_FACT if mention.kind == "person" else None
+            continue
+        mention.fact = bind(mention, view, by_kind, stories)
+    return assign_dimensions(found, article, view, story, ruleset, lang)
 
 
 def facts_table(articles: Iterable[Article], ruleset: "RuleSet", problems: list[str] | None = None) -> "pd.DataFrame":
@@ -137,9 +168,14 @@ def rows_frame(rows: list[tuple], stories: dict[str, str] | None = None) -> "pd.
     return frame
 
 
-def bind(mention: Mention, view: str, by_kind: dict[str, list[_Binder]]) -> str | None:
+def bind(mention: Mention, view: str, by_kind: dict[str, list[_Binder]], stories: set[str] | None = None) -> str | None:
+    """The fact a mention binds to, among the facts of ``stories`` (all when None) and of its event."""
     best: tuple[int, str] | None = None
     for binder in by_kind.get(mention.kind, ()):
+        if stories is not None and binder.story not in stories:
+            continue
+        if binder.event != (mention.event or ""):
+            continue
         distance = _distance(binder, mention, view)
         if distance is not None and (best is None or (distance, binder.id) < best):
             best = (distance, binder.id)

@@ -144,9 +144,12 @@ def compare(paths: Paths, *, rules: Paths | None = None, max_bytes: int = DEFAUL
     if per_folder:
         for article in articles:
             article["story"] = run.stories[article["id"]]
+    from .binding import unmatched_articles
+
     comparison = Comparison(
         articles=articles, inputs=list(run.corpus.inputs), findings=findings, table=rows,
         rules_files=list(run.ruleset.files), compares=compare_kinds(run.ruleset.checks),
+        unmatched=unmatched_articles(run.corpus.articles, run.ruleset),
     )
     return Result(run, comparison, findings)
 

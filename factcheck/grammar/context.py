@@ -106,3 +106,134 @@ def attribution(g: Grammar, view: str, text: str, clause: Span, sentence: Span,
 def _names_someone(g: Grammar, who: str) -> bool:
     """A pronoun or a lone function word ("Il a déclaré que") states something but names nobody."""
     return bool(who) and fold(who).lower() not in g.lang.FUNCTION_WORDS
+
+
+# ---------------------------------------------------------------------------
+# Facts as news states them: the language-level readers of who states a figure, when it
+# held and on which occasion.  Story knowledge (claimant classes, keys, events) stays out:
+# ``factcheck.binding`` combines these readers with a story's rules.
+
+import re as _re
+from dataclasses import dataclass as _dataclass
+from functools import lru_cache as _lru_cache
+from types import ModuleType as _ModuleType
+
+from .patterns import words as _words
+
+
+@_dataclass(frozen=True)
+class Readers:
+    """Compiled patterns of one language for claimants, as-of times and occasions (folded text)."""
+
+    claim_verb: _re.Pattern
+    subject_fillers: _re.Pattern
+    relative: _re.Pattern
+    weak_claimant: _re.Pattern
+    comparison_before: _re.Pattern
+    part_before: _re.Pattern
+    comparison_target: _re.Pattern
+    running: _re.Pattern
+    as_of_preposition: _re.Pattern
+    blog_stamp: _re.Pattern
+    other_occasion: _re.Pattern
+    previous_occasion: _re.Pattern
+    key_preposition: _re.Pattern
+    key_joiner: _re.Pattern
+    selon: _re.Pattern
+    function_words: frozenset
+    noun_pronoun: _re.Pattern
+    figure_noun: _re.Pattern
+    coordinated: _re.Pattern
+    figure_subject: _re.Pattern
+    statement_break: _re.Pattern
+    claimant_pronouns: frozenset
+
+    def pronoun(self, who: str) -> bool:
+        """"lui", "eux": a claimant named before."""
+        return fold(who).lower().strip() in self.claimant_pronouns
+
+    def names_someone(self, who: str) -> bool:
+        """A claimant's words name someone: not a pronoun or a lone function word."""
+        return bool(who) and fold(who).lower() not in self.function_words
+
+
+@_lru_cache(maxsize=8)
+def readers(lang: _ModuleType) -> Readers:
+    flags = _re.IGNORECASE
+    endings = "|".join(sorted((e for e in lang.CLAIM_VERB_ENDINGS if e), key=len, reverse=True))
+    return Readers(
+        claim_verb=_re.compile(rf"\b{_words(lang.CLAIM_VERB_STEMS)}(?:{endings})?\b", flags),
+        subject_fillers=_re.compile(rf"(?:\s+|^)(?:{_words(lang.CLAIM_SUBJECT_FILLERS)})\s*$", flags),
+        relative=_re.compile(rf"^\s*{_words(lang.RELATIVE_PRONOUNS)}(?:\s|$)", flags),
+        weak_claimant=_re.compile(
+            rf"(?<!\w){_words(lang.WEAK_CLAIMANT_PREPOSITIONS)}\s+(?P<who>[^,.;:()\d]{{2,60}}?)\s*(?=[,.;:()]|$)", flags),
+        comparison_before=_re.compile(rf"(?<!\w){_words(lang.FIGURE_COMPARISON_WORDS)}\s*$", flags),
+        part_before=_re.compile(rf"(?<!\w){_words(lang.FIGURE_PART_WORDS)}\s*$", flags),
+        comparison_target=_re.compile(rf"(?<!\w){_words(lang.COMPARISON_TARGETS)}\s*$", flags),
+        running=_re.compile(rf"(?<!\w){_words(lang.RUNNING_FIGURE_PHRASES)}(?!\w)", flags),
+        as_of_preposition=_re.compile(rf"(?<!\w){_words(lang.AS_OF_TIME_PREPOSITIONS)}\s*$", flags),
+        blog_stamp=_re.compile(rf"^[ \t]*{lang.BLOG_STAMP}", _re.MULTILINE | flags),
+        other_occasion=_re.compile("|".join(f"(?:{p})" for p in lang.OTHER_OCCASION_CUES), flags),
+        previous_occasion=_re.compile(rf"(?<!\w){_words(lang.PREVIOUS_OCCASION_WORDS)}(?!\w)", flags),
+        key_preposition=_re.compile(rf"(?<!\w){_words(lang.KEY_PREPOSITIONS)}(?:\s+(?:le|la|les|l'))?\s*$", flags),
+        key_joiner=_re.compile(rf"^\s*(?:{_words(lang.KEY_COORDINATORS)})?\s*(?:{_words(lang.KEY_PREPOSITIONS)}\s+)?"
+                               r"(?:(?:le|la|les|l')\s*)?$", flags),
+        selon=_re.compile(rf"(?<!\w){_words(lang.ATTRIBUTION_PREPOSITIONS)}\s+(?P<who>[^,.;:\"()]{{2,90}}?)\s*"
+                          rf"(?=[,.;:\"()]|$|\s+{_words(lang.CLAIMANT_ENDS)}\b|\s+(?:[a-z']+\s+)?\d)", flags),
+        function_words=frozenset(lang.FUNCTION_WORDS),
+        coordinated=_re.compile(rf"(?<!\w){_words(lang.FIGURE_COORDINATORS)}\s*$", flags),
+        figure_subject=_re.compile(rf"\W*{_words(lang.FIGURE_SUBJECTS)}(?!\w)", flags),
+        claimant_pronouns=frozenset(lang.CLAIMANT_PRONOUNS),
+        statement_break=_re.compile(rf"(?<!\w){_words(lang.STATEMENT_BREAKS)}(?!\w)", flags),
+        figure_noun=_re.compile(rf"(?<!\w){_words(lang.FIGURE_NOUNS)}\s*$", flags),
+        noun_pronoun=_re.compile(rf"(?<![\w']){_words(lang.NOUN_PRONOUNS)}(?!\w)", flags),
+    )
+
+
+def blog_stamps(r: Readers, view: str, start: int = 0) -> list[tuple[int, int]]:
+    """Live-blog stamps ("14h50 - ..."): (offset of the line, minutes after midnight), in text order."""
+    return [(m.start(), int(m.group("hour")) * 60 + int(m.group("minute") or 0))
+            for m in r.blog_stamp.finditer(view, start)]
+
+
+def parenthesis(view: str, sentence: Span, pos: int) -> Span | None:
+    """The innermost "( ... )" of the sentence that holds ``pos``, or None."""
+    depth_starts: list[int] = []
+    for i in range(sentence.start, sentence.end):
+        ch = view[i]
+        if ch == "(":
+            depth_starts.append(i)
+        elif ch == ")" and depth_starts:
+            opened = depth_starts.pop()
+            if opened < pos < i:
+                return Span(opened, i + 1)
+    if depth_starts and depth_starts[-1] < pos:  # an unclosed parenthesis runs to the sentence's end
+        return Span(depth_starts[-1], sentence.end)
+    return None
+
+
+def subject_before(r: Readers, view: str, text: str, clause: Span, sentence: Span, verb_start: int) -> str:
+    """The subject of a claim verb, as written: the clause's words before the verb, fillers dropped.
+
+    "La CGT a pour sa part revendiqué" -> "La CGT"; a relative clause ("qui avait revendiqué")
+    or a bare verb ("en a compté") takes the sentence's first clause when it holds no verb.
+    """
+    start = clause.start
+    words = view[start:verb_start]
+    while True:
+        m = r.subject_fillers.search(words)
+        if not m or not m.group(0).strip():
+            break
+        words = words[:m.start()]
+    if not words.strip() or r.relative.match(words):
+        # The subject opened the statement: the first clause after the sentence's start or its last
+        # colon ("Les syndicats contestent : le SNUipp-FSU, premier syndicat du primaire, évoque 50 %").
+        head = max(sentence.start, view.rfind(":", sentence.start, clause.start) + 1, view.rfind(";", sentence.start, clause.start) + 1)
+        first = view[head:clause.start].split(",")[0] if clause.start > head else ""
+        if first.strip() and not r.claim_verb.search(first) and not _re.search(r"\d", first):
+            offset = head + (len(first) - len(first.lstrip()))
+            return text[offset:offset + len(first.strip())]
+        return ""
+    offset = start + (len(words) - len(words.lstrip()))
+    return text[offset:offset + len(words.strip())].strip(" ,\"'«»")
+

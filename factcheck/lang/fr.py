@@ -400,3 +400,75 @@ FURNITURE_SPANS = (
     r"\(\s*(?:AFP|Reuters|AP|EPA|Getty|SIPA|Photo)\b[^)]{0,80}\)",  # photo credit: ( AFP / MANDEL NGAN )
     r"(?:Photo|Credit|Credits)\s*:\s*[^\n]{0,80}",
 )
+
+# --- Who states a figure, when, and for which occasion (facts as news states them) ----------
+# Verbs by which a claimant states a figure: "la CGT revendique 205 000", "la préfecture a compté
+# 34 000", "les syndicats en revendiquent 80 000" (stems; the endings below make the forms).
+CLAIM_VERB_STEMS = (
+    "annonc", "revendiqu", "avanc", "recens", "compt", "denombr", "evalu", "estim", "chiffr", "evoqu",
+    "communiqu", "rapport", "signal", "affich", "fait etat d", "faisait etat d", "font etat d", "table sur",
+    "tablait sur", "parl", "dresse", "avanc", "decompt", "releve", "enregistr", "total",
+)
+CLAIM_VERB_ENDINGS = ("e", "es", "ent", "ait", "aient", "ee", "ees", "er", "ant", "")
+# Words between a claimant and its verb that are no part of the claimant: "la CGT a pour sa part revendiqué".
+CLAIM_SUBJECT_FILLERS = (
+    "a", "ont", "avait", "avaient", "aurait", "auraient", "en", "y", "n'", "ne", "pour sa part", "pour leur part",
+    "de son cote", "de leur cote", "quant a elle", "quant a lui", "cette fois", "deja", "aussi", "encore",
+    "elle-meme", "lui-meme", "pour l'heure", "desormais", "alors",
+)
+# Relative pronouns: "La CGT, qui avait revendiqué 2 millions": the claimant is the antecedent.
+RELATIVE_PRONOUNS = ("qui", "qu'", "que", "laquelle", "lequel")
+# A preposition that names a claimant only when a known claimant follows: "pour la CGT, 500 000".
+WEAK_CLAIMANT_PREPOSITIONS = ("pour", "du cote de", "cote")
+# Words that link a figure to the one before it.  A comparison ("contre 145 000 le 19 janvier")
+# keeps the key and the claimant of the figure it is compared with; a part ("dont 87 000 à Paris")
+# keeps its claimant and its occasion.
+FIGURE_COMPARISON_WORDS = ("contre", "par rapport a", "face aux", "face a")
+FIGURE_PART_WORDS = ("dont", "parmi lesquels", "parmi lesquelles", "parmi eux", "soit")
+# Words before an occasion that make it the target of a comparison, not the figure's own occasion:
+# "un chiffre supérieur à celui du 19 janvier", "plus nombreux que le 19 janvier".
+COMPARISON_TARGETS = (
+    "que", "qu'", "que lors de", "que le", "que la", "qu'au", "qu'a", "celui du", "celle du", "ceux du", "celles du",
+    "celui de", "celle de", "ceux de", "celles de", "celui de la", "celle de la", "ceux de la", "celles de la",
+)
+# Running figures: stated for now, to be revised.  The figure holds at publication time.
+RUNNING_FIGURE_PHRASES = (
+    "pour le moment", "pour l'instant", "a ce stade", "a cette heure", "a l'heure actuelle", "pour l'heure",
+    "premier bilan", "bilan provisoire", "dernier bilan", "nouveau bilan", "bilan actualise", "bilan encore provisoire",
+    "chiffre provisoire", "chiffres provisoires", "provisoirement", "encore provisoire",
+)
+# Prepositions before a clock time that dates a figure: "à 14 heures, la CGT revendiquait 205 000".
+AS_OF_TIME_PREPOSITIONS = ("a", "vers", "des", "peu avant", "peu apres", "aux alentours de", "autour de", "en fin de journee a")
+# A live-blog time stamp opening a line: "14h50 - À Toulouse, ..." (hour, minutes).
+BLOG_STAMP = r"(?P<hour>[01]?\d|2[0-3])\s?[h:]\s?(?P<minute>[0-5]\d)?\s*[-|\u2013\u2014]\s"
+# Words that put a figure or a date on another occasion than the story's event (regexes on folded text).
+OTHER_OCCASION_CUES = (
+    r"\b(?:l'an|l'annee|le mois|la semaine) (?:dernier|derniere|passee?|precedente?)\b",
+    r"\blors (?:de la|du|des) (?:precedente?s?|derniere?s?)\b",
+    r"\b(?:precedente?s?) (?:journee|mobilisation|seisme|appel|entretien|sommet|rencontre|edition|scrutin)s?\b",
+    r"\b(?:journee|mobilisation|seisme|appel|entretien|sommet|rencontre|edition|scrutin)s? precedente?s?\b",
+    r"\bauparavant\b",
+)
+# Words that, near a date weeks away from the event, make it the date of another occasion:
+# "lors de leur précédent entretien, le 7 décembre", "ils s'étaient déjà parlé le 7 décembre".
+PREVIOUS_OCCASION_WORDS = ("precedent", "precedente", "precedents", "precedentes", "dernier", "derniere", "deja",
+                           "il y a", "auparavant")
+# Prepositions that introduce a key of a figure: "12 000 à Rennes", "26,65 % dans le primaire".
+KEY_PREPOSITIONS = ("a", "au", "aux", "en", "dans", "pour", "sur")
+# Coordinators between two keys of one figure: "8 000 à Tours et à Orléans".
+KEY_COORDINATORS = ("et", "ainsi que", ",")
+# The pronoun that stands for a counted noun already named: "Les syndicats en revendiquent 80 000".
+NOUN_PRONOUNS = ("en",)
+# Nouns that name a figure, not what it counts: "l'intersyndicale avance le chiffre de 30 000".
+FIGURE_NOUNS = ("le chiffre de", "un chiffre de", "le total de", "un total de", "le decompte de", "un decompte de",
+                "l'estimation de", "une estimation de", "le bilan de", "un bilan de")
+# Coordinators that join two figures of one statement: "26,65 % dans le primaire et 25,22 % dans le secondaire".
+FIGURE_COORDINATORS = ("et", "ou", "puis")
+# Subjects that name a figure given before: "Le chiffre définitif, publié en soirée, s'établit à 1,272 million".
+FIGURE_SUBJECTS = ("le chiffre", "ce chiffre", "le bilan", "ce bilan", "le decompte", "ce decompte", "le total", "le nombre",
+                   "ce nombre", "le comptage", "l'estimation")
+# Conjunctions that open a statement of its own: an occasion set before them ("Début décembre, il avait
+# brandi la menace ..., car les Etats-Unis restent inquiets de 100 000 troupes") does not reach past them.
+STATEMENT_BREAKS = ("car", "parce que", "puisque", "alors que", "tandis que", "mais", "or")
+# Pronouns that stand for a claimant named before: "Selon lui, 3 471 bâtiments se sont effondrés".
+CLAIMANT_PRONOUNS = ("lui", "elle", "eux", "elles", "il", "ils", "celle-ci", "celui-ci", "ceux-ci", "celles-ci")

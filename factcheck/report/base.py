@@ -32,6 +32,7 @@ class Comparison:
     table: Any = None
     rules_files: list[str] = field(default_factory=list)
     compares: dict[str, str] = field(default_factory=dict)
+    unmatched: list[dict[str, str]] = field(default_factory=list)  # articles no story fits: id, reason
 
 
 def stories(comparison: Comparison) -> list[str]:

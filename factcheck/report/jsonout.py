@@ -97,5 +97,6 @@ def render_json(comparison: Comparison) -> str:
         "findings": [_finding(f, comparison) for f in comparison.findings],
         "inputs": [asdict(i) if is_dataclass(i) else dict(i) for i in comparison.inputs],
         "rules_files": list(comparison.rules_files),
+        "unmatched": [dict(u) for u in comparison.unmatched],
     }
     return json_dumps(plain(data), ensure_ascii=False, indent=2, allow_nan=False) + "\n"

@@ -207,6 +207,11 @@ def render_markdown(comparison: Comparison) -> str:
     else:
         out += _body(comparison, level=2)
 
+    if comparison.unmatched:
+        # Articles no story's event fits: read, but none of the stories' facts bind in them.
+        out += ["## Articles no story matches", ""]
+        out += [f"- {escape_md(u['id'])} — {escape_md(u.get('reason', ''))}" for u in comparison.unmatched] + [""]
+
     not_read = [i for i in comparison.inputs if not i.ok]
     if not_read:
         out += ["## Inputs not read", ""]

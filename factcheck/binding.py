@@ -1,0 +1,722 @@
+"""The dimensions of a figure, as news states them: story, event, key, claimant, as-of time.
+
+``facts.extract_mentions`` reads an article's value mentions, then:
+
+1. ``select_story``: which story (rule file) the article reports: its event's words and
+   publication window; only that story's facts bind in it (an article no story fits is
+   *unmatched* and binds no story fact);
+2. ``assign_events``: which occasion each mention belongs to — the story's event (""), a
+   declared other event, or ``other`` — from the cues around it;
+3. binding to facts (``facts.bind``), among the facts of the mention's event;
+4. ``assign_dimensions``: the key of a keyed fact (a figure with two keys becomes two rows),
+   the claimant (raw words in ``attribution``, canonical class in ``claimant``) and the as-of time.
+
+The language's words come from ``grammar.context.readers`` (``lang/<code>.py``); the story's
+knowledge (claimant classes, keys, events) from its rule file.  A cue or a claimant that stands
+between two figures belongs to the nearer one; a parenthesis keeps its own claimant and occasion.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING, Any, Callable, Iterable
+
+from .grammar import context
+from .model import Article, Mention
+from .rules import OTHER_EVENT
+from .text import Span, fold, fold_key, sentences
+
+if TYPE_CHECKING:
+    from .rules import FactRule, RuleSet, StoryRules
+
+# Kinds of value a cue, a key or a claimant attaches to.
+FIGURE_KINDS = ("count", "magnitude", "duration", "time")
+_NEAR = 160  # characters: how far a cue may stand from its figure
+
+
+# ---------------------------------------------------------------------------
+# Story selection
+
+
+@dataclass(frozen=True)
+class Selection:
+    """The story an article was matched to ("" when no story file declares an event)."""
+
+    story: str | None  # None: no story fits (the article is unmatched)
+    stories: tuple[str, ...]  # the stories whose facts bind in the article
+    reason: str = ""
+
+
+def unmatched_articles(articles: Iterable[Article], ruleset: "RuleSet") -> list[dict[str, str]]:
+    """The articles no story fits, each with the reason (``id``, ``reason``), in id order."""
+    out = []
+    for article in sorted(articles, key=lambda a: a.id):
+        selection = select_story(article, fold(article.text), ruleset)
+        if selection.story is None:
+            out.append({"id": article.id, "reason": selection.reason})
+    return out
+
+
+def select_story(article: Article, view: str, ruleset: "RuleSet") -> Selection:
+    """The story whose event the article reports: enough of its event words, published in its window.
+
+    Several stories fit: the one with most distinct event words, then the nearest anchor date.
+    Stories declared without an ``event`` fit every article (the behaviour of one-file rule sets).
+    With one story file, its event words must not fail entirely.
+    """
+    stories = ruleset.stories
+    if not stories:
+        return Selection("", ())
+    scored: list[tuple[int, int, str]] = []
+    weak: list[tuple[int, int, str]] = []
+    open_stories = [s for s in stories.values() if s.event is None]
+    day = _day(article.meta.date)
+    for story in stories.values():
+        event = story.event
+        if event is None:
+            continue
+        hits = sum(1 for p in event.word_patterns if p.search(view, article.body_start))
+        anchor = _day(event.date)
+        distance = abs((day - anchor).days) if day and anchor else 0
+        in_window = not (day and anchor) or event.window[0] <= (day - anchor).days <= event.window[1]
+        needed = event.min_words if len(stories) > 1 else 1
+        if hits >= needed and in_window:
+            scored.append((-hits, distance, story.story))
+        elif hits and in_window:
+            weak.append((-hits, distance, story.story))
+    if not scored and len(weak) == 1:
+        scored = weak  # a short article ("L'entretien a duré 50 minutes.") that only one story's words reach
+    if scored:
+        best = min(scored)[2]
+        return Selection(best, (best,))
+    if open_stories:
+        names = tuple(sorted(s.story for s in open_stories))
+        return Selection(names[0] if len(names) == 1 else "", names)
+    return Selection(None, (), "no story's event words and dates fit this article")
+
+
+def _day(iso: Any) -> date | None:
+    if not iso:
+        return None
+    try:
+        return date.fromisoformat(str(iso)[:10])
+    except ValueError:
+        return None
+
+
+# ---------------------------------------------------------------------------
+# Sentences of an article, and the figures in each
+
+
+@dataclass
+class _Sentence:
+    span: Span
+    mentions: list[Mention] = field(default_factory=list)
+
+    @property
+    def figures(self) -> list[Mention]:
+        return [m for m in self.mentions if _is_figure(m)]
+
+
+def _is_figure(m: Mention) -> bool:
+    if m.kind not in FIGURE_KINDS:
+        return False
+    return not (m.kind == "duration" and m.relation == "before")  # "il y a douze jours" dates, counts nothing
+
+
+def _sentences(mentions: list[Mention]) -> list[_Sentence]:
+    out: dict[tuple[int, int], _Sentence] = {}
+    for m in mentions:
+        key = (m.sentence_start, m.sentence_end)
+        out.setdefault(key, _Sentence(Span(*key))).mentions.append(m)
+    return [out[k] for k in sorted(out)]
+
+
+def _gap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
+    if b_start >= a_end:
+        return b_start - a_end
+    if a_start >= b_end:
+        return a_start - b_end
+    return 0
+
+
+def _nearest(figures: list[Mention], start: int, end: int) -> Mention | None:
+    """The figure nearest a span (a cue, a claimant); on a tie the one before it."""
+    best = None
+    for f in figures:
+        gap = _gap(f.start, f.end, start, end)
+        if gap > _NEAR:
+            continue
+        rank = (gap, 0 if f.end <= start else 1)
+        if best is None or rank < best[0]:
+            best = (rank, f)
+    return best[1] if best else None
+
+
+# ---------------------------------------------------------------------------
+# Counted nouns left out
+
+
+def inherit_nouns(mentions: list[Mention], view: str, lang: Any) -> None:
+    """A count written without its noun counts what the count before it counted.
+
+    "205 000 manifestants à Marseille, contre 145 000 le 19 janvier"; across a sentence only with
+    the pronoun that stands for the noun: "... 34 000 manifestants. Les syndicats en revendiquent 80 000."
+    """
+    r = context.readers(lang)
+    last: Mention | None = None
+    for sentence in _sentences(mentions):
+        figures = sentence.figures
+        for before, m in zip(figures, figures[1:]):
+            # "une magnitude de 7,5 selon l'USGS, et de 7,6 selon l'AFAD": the second is a magnitude too.
+            if (before.kind == "magnitude" and m.kind == "count" and m.noun is None and m.unit is None
+                    and r.coordinated.search(view[before.end:m.start].rstrip()[:-2].rstrip() + " "
+                                             if view[before.end:m.start].rstrip().endswith(" de") else view[before.end:m.start])):
+                m.kind = "magnitude"
+        counts = [m for m in sentence.figures if m.kind == "count" and m.unit != "%"]
+        for m in counts:
+            if m.noun is None and last is not None and last.noun:
+                same = last.sentence_start == m.sentence_start
+                paragraph = "\n\n" not in view[last.end:m.start]
+                named = r.figure_noun.search(view[max(m.sentence_start, m.start - 30):m.start])
+                if same or (paragraph and (named or r.noun_pronoun.search(view, m.sentence_start, m.start))):
+                    m.noun = last.noun
+            if m.noun:
+                last = m
+
+
+# ---------------------------------------------------------------------------
+# Events
+
+
+@dataclass(frozen=True)
+class _Cue:
+    start: int
+    end: int
+    event: str
+
+
+def assign_events(mentions: list[Mention], view: str, story: "StoryRules | None", lang: Any) -> None:
+    """Set ``event`` on each mention: "" (the story's event), a declared other event, or ``other``."""
+    if story is None:
+        return
+    r = context.readers(lang)
+    event = story.event
+    anchor = _day(event.date) if event else None
+    window = event.window if event else (-3, 7)
+    others = [(o, _day(o.date)) for o in story.other_events]
+
+    def event_of_days(low: date, high: date) -> str | None:
+        """The occasion of a stated day range: None when it is the story's own."""
+        if anchor is None:
+            return None
+        if anchor + timedelta(days=window[0]) <= high and low <= anchor + timedelta(days=window[1]):
+            return None
+        for other, day in others:
+            if day and low <= day <= high:
+                return other.id
+        return OTHER_EVENT
+
+    for sentence in _sentences(mentions):
+        s = sentence.span
+        figures = sentence.figures
+        cues: list[_Cue] = []
+        for other, _ in others:
+            if other.cue_pattern is not None:
+                cues += [_Cue(m.start(), m.end(), other.id) for m in other.cue_pattern.finditer(view, s.start, s.end)]
+        cues += [_Cue(m.start(), m.end(), OTHER_EVENT) for m in r.other_occasion.finditer(view, s.start, s.end)]
+        for m in sentence.mentions:
+            if m.kind == "date" and m.low is not None:
+                low, high = _day(m.low), _day(m.high if m.high is not None else m.low)
+                if low and high:
+                    found = event_of_days(low, high)
+                    if found is not None:
+                        cues.append(_Cue(m.start, m.end, found))
+            elif m.kind == "duration" and m.relation == "before" and isinstance(m.low, (int, float)) and m.low >= 2 * 1440:
+                # "il y a douze jours", "trois ans plus tôt": the occasion lies that long before the event.
+                if anchor is not None:
+                    back = anchor - timedelta(minutes=float(m.high if m.high is not None else m.low))
+                    back_early = anchor - timedelta(minutes=float(m.low))
+                    found = event_of_days(min(back, back_early) - timedelta(days=1), max(back, back_early) + timedelta(days=1))
+                    cues.append(_Cue(m.start, m.end, found or OTHER_EVENT))
+                else:
+                    cues.append(_Cue(m.start, m.end, OTHER_EVENT))
+        own: dict[int, str] = {}
+        # Declared occasions first ("lors de la précédente journée" is the 19 January when the
+        # story says so), then the language's generic cues and the stated days.
+        declared = len([c for c in cues if c.event != OTHER_EVENT])
+        ordered = sorted(cues[:declared], key=lambda c: (c.start, c.end, c.event)) + cues[declared:]
+        for cue in ordered:
+            before = view[max(s.start, cue.start - 25):cue.start]
+            if r.comparison_target.search(before):
+                # "supérieur à celui du 19 janvier (1,12 million, dont 80.000 à Paris)": only the
+                # figures in a parenthesis right after the compared occasion are of that occasion.
+                after = view[cue.end:min(s.end, cue.end + 4)]
+                if "(" in after:
+                    paren = context.parenthesis(view, s, cue.end + after.index("(") + 1)
+                    for f in figures:
+                        if paren and paren.start < f.start < paren.end:
+                            own.setdefault(id(f), cue.event)
+                continue
+            # Only a figure of the cue's clause: "100 000 soldats sont massés près des frontières, où
+            # Poutine a capturé la Crimée en 2014" does not date the troops.
+            target = _nearest([f for f in figures if id(f) not in own and f.clause_start <= cue.start < f.clause_end],
+                              cue.start, cue.end)
+            if target is not None:
+                own[id(target)] = cue.event
+        # "Lors de la première journée, le ministère avait compté 42,35 % ... et 34,66 % ...": a cue in
+        # the sentence's opening clause, before any figure, sets the occasion of all its figures.
+        if figures:
+            opening = [c for c in cues if c.end <= figures[0].start and c.start < figures[0].clause_start
+                       and not any(f.start < c.start for f in figures)]
+            if opening and not r.comparison_target.search(view[max(s.start, opening[0].start - 25):opening[0].start]):
+                for f in figures:
+                    if not r.statement_break.search(view, opening[0].end, f.start):
+                        own.setdefault(id(f), opening[0].event)
+        previous: Mention | None = None
+        for f in figures:
+            if id(f) not in own and previous is not None and id(previous) in own:
+                if r.part_before.search(view[previous.end:f.start]):
+                    own[id(f)] = own[id(previous)]  # "1,12 million, dont 80.000 à Paris"
+            previous = f
+        for m in sentence.mentions:
+            if id(m) in own:
+                m.event = own[id(m)]
+            elif m.kind == "date" and m.low is not None:
+                m.event = _date_event(m, view, r, cues, event_of_days)
+
+
+def _date_event(m: Mention, view: str, r, cues: list[_Cue], event_of_days) -> str:
+    """A date's own occasion: the declared other event of that day, or another one when a word of a
+    previous occasion stands in its clause ("lors de leur précédent entretien, le 7 décembre")."""
+    low, high = _day(m.low), _day(m.high if m.high is not None else m.low)
+    if not (low and high):
+        return ""
+    found = event_of_days(low, high)
+    if found is None:
+        return ""
+    if found != OTHER_EVENT:
+        return found
+    if r.previous_occasion.search(view, m.clause_start, m.clause_end):
+        return OTHER_EVENT
+    declared = sorted({c.event for c in cues if c.event != OTHER_EVENT
+                       and m.sentence_start <= c.start < m.sentence_end and not (c.start == m.start)})
+    return declared[0] if declared else ""
+
+
+# ---------------------------------------------------------------------------
+# Claimants
+
+
+@dataclass
+class Claimants:
+    """A story's claimant classes and the shared ones, and the canonical class of raw words."""
+
+    forms: list[tuple[str, Any, int]]  # (class, compiled form, 0 for the story's own, 1 for shared)
+
+    @classmethod
+    def of(cls, story: "StoryRules | None", ruleset: "RuleSet") -> "Claimants":
+        own = [(name, pattern, 0) for name, _, pattern in (story.claimants if story else [])]
+        shared = [(name, pattern, 1) for name, _, pattern in ruleset.claimants]
+        return cls(own + shared)
+
+    def canonical(self, raw: str | None) -> str | None:
+        """The class whose form matches the raw words longest; the story's own wins a tie."""
+        if not raw:
+            return None
+        words = fold(raw)
+        best: tuple[int, int, str] | None = None
+        for name, pattern, rank in self.forms:
+            for m in pattern.finditer(words):
+                candidate = (-(m.end() - m.start()), rank, name)
+                if best is None or candidate < best:
+                    best = candidate
+        return best[2] if best else None
+
+
+def _raw(text: str, start: int, end: int) -> str:
+    return text[start:end].strip(" ,\"'«»").strip()
+
+
+def _claimant_of_figures(sentence: _Sentence, view: str, text: str, r, classes: Claimants,
+                         lead_in: str | None) -> dict[int, str]:
+    """Raw claimant words of each figure of a sentence (by ``id``), where the text names one."""
+    s = sentence.span
+    figures = sentence.figures
+    out: dict[int, str] = {}
+    if not figures:
+        return out
+    selons = [(m.start(), m.end(), _raw(text, m.start("who"), m.end("who"))) for m in r.selon.finditer(view, s.start, s.end)]
+    selons = [c for c in selons if r.names_someone(c[2]) or r.pronoun(c[2])]
+    parens = {id(f): context.parenthesis(view, s, f.start) for f in figures}
+
+    def same_paren(f: Mention, start: int) -> bool:
+        return context.parenthesis(view, s, start) == parens[id(f)]
+
+    taken: set[tuple[int, int]] = set()
+    for i, f in enumerate(figures):
+        nxt = figures[i + 1].start if i + 1 < len(figures) else s.end
+        paren = parens[id(f)]
+        stop = min(nxt, paren.end) if paren else nxt
+        after = view[f.end:stop]
+        # "205 000 (CGT)", "40 000 manifestants (police)": a parenthesis that holds only a claimant.
+        import re as _re
+
+        own = _re.match(r"\s*(?:[a-z'-]+\s*)?\(\s*([^()\d]{2,60}?)\s*\)", after, _re.IGNORECASE)
+        if own:
+            words = text[f.end + own.start(1):f.end + own.end(1)]
+            inner = r.selon.match(view, f.end + own.start(1))
+            if inner:
+                out[id(f)] = _raw(text, inner.start("who"), inner.end("who"))
+                taken.add((inner.start(), inner.end()))
+                continue
+            if classes.canonical(words):
+                out[id(f)] = words.strip()
+                continue
+        # "N, selon X" / "N selon X": the next attribution after the figure, before the next figure.
+        hit = next((c for c in selons if f.end <= c[0] < stop and same_paren(f, c[0]) and not r.pronoun(c[2])), None)
+        if hit:
+            out[id(f)] = hit[2]
+            taken.add(hit[:2])
+    for i, f in enumerate(figures):
+        if id(f) in out:
+            continue
+        clause = Span(f.clause_start, f.clause_end)
+        prev_end = max(clause.start, figures[i - 1].end if i else clause.start)
+        before = view[prev_end:f.start]
+        # "X annonce / revendique / a compté / en revendiquent N": the subject of a claim verb.
+        verbs = list(r.claim_verb.finditer(view, prev_end, f.start))
+        if verbs:
+            verb = verbs[-1].start()
+            if r.relative.match(view[clause.start:verb]):
+                # "500 000 selon la CGT, qui en avait recensé 400 000": the antecedent ends the clause before.
+                who = _antecedent(view, text, s, clause, r)
+            else:
+                who = context.subject_before(r, view, text, clause, s, verb)
+            if who and classes.canonical(who):
+                out[id(f)] = who
+                continue
+        # "pour la CGT, 500 000" / "500 000 pour la CGT": only a known claimant.
+        weak = [m for m in r.weak_claimant.finditer(view, figures[i - 1].end if i else s.start, min(s.end, f.end + 60))
+                if classes.canonical(m.group("who")) and same_paren(f, m.start())]
+        if weak:
+            m = weak[0]
+            out[id(f)] = _raw(text, m.start("who"), m.end("who"))
+            continue
+        # "le SNUipp-FSU annonce 50 %, le Snes-FSU 55 %": a claimant alone before its figure.
+        bare = before.strip(" ,;")
+        if bare and len(bare) <= 40 and classes.canonical(bare) and not _has_digit(bare):
+            out[id(f)] = _raw(text, f.start - len(before) + (len(before) - len(before.lstrip(" ,;"))), f.start)
+            continue
+    # Figures linked to the one before ("contre 145 000", "dont 87 000"): its claimant.
+    for i, f in enumerate(figures):
+        if id(f) in out or not i:
+            continue
+        between = view[figures[i - 1].end:f.start]
+        linked = r.comparison_before.search(between) or r.part_before.search(between) or r.coordinated.search(between)
+        if linked and id(figures[i - 1]) in out:
+            out[id(f)] = out[id(figures[i - 1])]
+    # The rest: the nearest attribution of the sentence no other figure took, outside parentheses
+    # that do not hold the figure ("300 000 à Paris (60 000 selon la préfecture)").
+    free = [c for c in selons if c[:2] not in taken]
+    for f in figures:
+        if id(f) in out:
+            continue
+        usable = [c for c in free if same_paren(f, c[0]) or context.parenthesis(view, s, c[0]) is None]
+        if not usable and parens[id(f)] is not None:
+            # "(1,12 million, dont 80.000 à Paris)": a parenthesis without its own claimant keeps its sentence's.
+            usable = [c for c in selons if context.parenthesis(view, s, c[0]) is None]
+        if usable:
+            out[id(f)] = min(usable, key=lambda c: (_gap(f.start, f.end, c[0], c[1]), c[0]))[2]
+        elif lead_in:
+            out[id(f)] = lead_in
+    return out
+
+
+def _antecedent(view: str, text: str, sentence: Span, clause: Span, r) -> str:
+    """What a relative pronoun stands for: the claimant of the clause before ("selon la CGT, qui ...")."""
+    separator = view.rfind(",", sentence.start, clause.start)
+    start = view.rfind(",", sentence.start, separator) if separator > sentence.start else -1
+    start = sentence.start if start < 0 else start + 1
+    if separator < 0:
+        return ""
+    clause = Span(clause.start, clause.end)
+    clause_start = separator
+    before = view[start:clause_start]
+    m = None
+    for m in r.selon.finditer(view, start, clause_start):
+        pass
+    if m is not None:
+        return _raw(text, m.start("who"), m.end("who"))
+    return _raw(text, start, start + len(before.rstrip(" ,")))
+
+
+def _has_digit(words: str) -> bool:
+    return any(ch.isdigit() for ch in words)
+
+
+# ---------------------------------------------------------------------------
+# Keys
+
+
+@dataclass(frozen=True)
+class _KeyMark:
+    start: int
+    end: int
+    key: str
+    needs_preposition: bool  # a place found by the grammar needs "à", "en", "dans" to key a figure after it
+
+
+def _key_marks(rule: "FactRule", story: "StoryRules | None", sentence_mentions: list[Mention], view: str,
+               span: Span) -> list[_KeyMark]:
+    marks: list[_KeyMark] = []
+    for key, pattern in rule.key_alias_patterns:
+        marks += [_KeyMark(m.start(), m.end(), key, False) for m in pattern.finditer(view, span.start, span.end)]
+    by = rule.by
+    if by == "place":
+        marks += [_KeyMark(m.start, m.end, m.value, True) for m in sentence_mentions if m.kind == "place"]
+    elif by == "person":
+        marks += [_KeyMark(m.start, m.end, m.value, False) for m in sentence_mentions if m.kind == "person"]
+    elif story is not None and by in story.keys:
+        for key, _, pattern in story.keys[by]:
+            marks += [_KeyMark(m.start(), m.end(), key, False) for m in pattern.finditer(view, span.start, span.end)]
+    # Overlapping marks: the longest (an alias "dans toute la France" over the place "France").
+    marks.sort(key=lambda k: (k.start, -(k.end - k.start), k.key))
+    kept: list[_KeyMark] = []
+    for mark in marks:
+        if kept and mark.start < kept[-1].end:
+            continue
+        kept.append(mark)
+    return kept
+
+
+def _scene(sentence: _Sentence, rules: dict[str, "FactRule"], story, view: str) -> dict[str, str]:
+    """Keys a sentence sets for the rest of its paragraph, by fact: one that opens it ("À Nantes, ...")."""
+    out: dict[str, str] = {}
+    s = sentence.span
+    for rule in rules.values():
+        if rule.by is None:
+            continue
+        marks = _key_marks(rule, story, sentence.mentions, view, s)
+        if marks and marks[0].start - s.start <= 12 and view[marks[0].end:marks[0].end + 3].lstrip().startswith((",", ":")):
+            out[rule.id] = marks[0].key
+    return out
+
+
+_NAME_BEFORE = __import__("re").compile(r"(?<![\w'-])([A-Z][\w'-]+(?:[ -][A-Z][\w'-]+)*)\s*$")
+
+
+def _keys_of_figures(sentence: _Sentence, rules: dict[str, "FactRule"], story, view: str, text: str, r,
+                     lead_keys: dict[str, list[str]], previous: dict[str, str]) -> dict[int, list[str]]:
+    """Keys of each keyed figure of a sentence (by ``id``): one, or several ("8 000 à Tours et à Orléans")."""
+    s = sentence.span
+    figures = sentence.figures
+    out: dict[int, list[str]] = {}
+    marks_by_fact: dict[str, list[_KeyMark]] = {}
+    used_after: set[tuple[int, int]] = set()
+    for i, f in enumerate(figures):
+        rule = rules.get(f.fact or "")
+        if rule is None or rule.by is None:
+            continue
+        marks = marks_by_fact.setdefault(rule.id, _key_marks(rule, story, sentence.mentions, view, s))
+        paren = context.parenthesis(view, s, f.start)
+        nxt = figures[i + 1].start if i + 1 < len(figures) else s.end
+        stop = min(nxt, paren.end) if paren else nxt
+        prev_end = figures[i - 1].end if i else s.start
+        # "Brest (9.000)": the key right before the parenthesis that holds the figure.
+        if paren is not None:
+            head = [k for k in marks if k.end <= paren.start and not view[k.end:paren.start].strip()]
+            if head:
+                out[id(f)] = [head[-1].key]
+                continue
+            name = _NAME_BEFORE.search(text, max(s.start, paren.start - 40), paren.start) if rule.by == "place" else None
+            if name and not view[paren.start + 1:f.start].strip():
+                out[id(f)] = [name.group(1)]  # "Brest (9.000)": a city the gazetteer does not know
+                continue
+        # "12 000 à Rennes", "8 000 à Tours et à Orléans": the keys after the figure.
+        after = [k for k in marks if f.end <= k.start < stop
+                 and (not k.needs_preposition or r.key_preposition.search(view[max(f.end, k.start - 12):k.start]))]
+        if after:
+            keys = [after[0]]
+            for k in after[1:]:
+                if r.key_joiner.match(view[keys[-1].end:k.start]):
+                    keys.append(k)
+                else:
+                    break
+            out[id(f)] = list(dict.fromkeys(k.key for k in keys))
+            used_after.update((k.start, k.end) for k in keys)
+            continue
+        # "205 000 à Marseille, contre 145 000 le 19 janvier": the key of the figure compared.
+        if i and r.comparison_before.search(view[prev_end:f.start]) and id(figures[i - 1]) in out:
+            out[id(f)] = list(out[id(figures[i - 1])])
+            continue
+        # "À Toulouse, la préfecture a compté 34 000": the nearest key before, not another figure's.
+        before = [k for k in marks if prev_end <= k.start and k.end <= f.start and (k.start, k.end) not in used_after]
+        if before:
+            out[id(f)] = [before[-1].key]
+            continue
+        # "À Nice, FO compte 25 000 manifestants, contre 20 000 ...": the sentence's fronted key.
+        first = figures[0].start
+        fronted = [k for k in marks if s.start <= k.start and k.end <= first]
+        if fronted:
+            out[id(f)] = [fronted[-1].key]
+            continue
+        if rule.id in lead_keys:
+            out[id(f)] = list(lead_keys[rule.id])
+            continue
+        if not marks and rule.id in previous:
+            # The paragraph's scene: "À Nantes, le cortège s'est étiré ... Les autorités ont dénombré 28 000".
+            out[id(f)] = [previous[rule.id]]
+            continue
+        if rule.default_key:
+            out[id(f)] = [rule.default_key]
+    return out
+
+
+# ---------------------------------------------------------------------------
+# As-of times
+
+
+def _iso(day: date, minutes: int, offset: str) -> str:
+    stamp = datetime(day.year, day.month, day.day, (minutes // 60) % 24, minutes % 60)
+    return stamp.isoformat() + offset
+
+
+def _offset(published: str | None) -> str:
+    if not published:
+        return ""
+    tail = published[19:] if len(published) > 19 else ""
+    tail = tail.split(".")[-1] if tail.startswith(".") else tail
+    return "+00:00" if tail == "Z" else tail
+
+
+# ---------------------------------------------------------------------------
+# Everything for one article
+
+
+def assign_dimensions(mentions: list[Mention], article: Article, view: str, story: "StoryRules | None",
+                      ruleset: "RuleSet", lang: Any) -> list[Mention]:
+    """Keys, claimants and as-of times of an article's mentions; a figure with two keys becomes two rows."""
+    r = context.readers(lang)
+    text = article.text
+    classes = Claimants.of(story, ruleset)
+    rules = ruleset.facts
+    day = _day(article.meta.date) if article.meta.date and len(str(article.meta.date)) >= 10 else None
+    published = article.meta.published or (article.meta.date if day else None)
+    offset = _offset(article.meta.published)
+    stamps = blog = context.blog_stamps(r, view, article.body_start)
+    stamp_starts = [st for st, _ in stamps]
+
+    keyed_rules = {f: rules[f] for f in {m.fact for m in mentions if m.fact in rules} if rules[f].by}
+
+    def stamp_between(a: int, b: int) -> bool:
+        i = bisect.bisect_right(stamp_starts, a)
+        return i < len(stamp_starts) and stamp_starts[i] < b
+
+    last_claimed: tuple[int, str] | None = None
+    lead_claimant: str | None = None
+    lead_keys: dict[str, list[str]] = {}
+    lead_end = -1
+    previous_keys: dict[str, str] = {}
+    previous_end = -1
+    keys_of: dict[int, list[str]] = {}
+    with_mentions = {(x.span.start, x.span.end): x for x in _sentences(mentions)}
+    spoken = {id(m): m.attribution for m in mentions}  # the grammar's reading ("X a déclaré que ...")
+    for span in sentences(view, article.body_start):
+        sentence = with_mentions.get((span.start, span.end)) or _Sentence(span)
+        s = sentence.span
+        # A lead-in ("Dans les régions, d'après les autorités :") covers the list after it, up to a blank line.
+        if lead_end >= 0 and "\n\n" in view[lead_end:s.start]:
+            lead_claimant, lead_keys, lead_end = None, {}, -1
+        if "\n\n" in view[max(0, previous_end):s.start] or previous_end < 0 or stamp_between(previous_end, s.start):
+            previous_keys = {}
+        claimed = _claimant_of_figures(sentence, view, text, r, classes, lead_claimant)
+        if (sentence.figures and id(sentence.figures[0]) not in claimed and last_claimed is not None
+                and r.figure_subject.match(view, s.start, s.end) and "\n\n" not in view[last_claimed[0]:s.start]):
+            claimed[id(sentence.figures[0])] = last_claimed[1]  # "Le chiffre définitif ... s'établit à 1,272 million"
+        said = {_raw(text, m.start("who"), m.end("who")) for m in r.selon.finditer(view, s.start, s.end)}
+        for f in sentence.figures:
+            # The readers above replace the grammar's nearest "selon X"; its other readings
+            # ("..., a déclaré la Maison Blanche") stay when they found nothing.
+            f.attribution = spoken[id(f)] if spoken[id(f)] not in said else None
+            if id(f) in claimed:
+                who = claimed[id(f)]
+                if r.pronoun(who):
+                    # "Selon lui, ...": the claimant last named in the paragraph.
+                    if last_claimed is None or "\n\n" in view[last_claimed[0]:f.start]:
+                        continue
+                    who = last_claimed[1]
+                f.attribution = who
+                last_claimed = (f.end, who)
+        keyed = _keys_of_figures(sentence, rules, story, view, text, r, lead_keys, previous_keys)
+        keys_of.update(keyed)
+        previous_keys.update(_scene(sentence, keyed_rules, story, view))
+        previous_end = s.end
+        if view[s.start:s.end].rstrip().endswith(":") and not sentence.figures:
+            lead_claimant = _lead_claimant(view, text, s, r, classes)
+            lead_keys = {}
+            for rule in keyed_rules.values():
+                marks = _key_marks(rule, story, sentence.mentions, view, s)
+                if marks:
+                    lead_keys[rule.id] = [marks[0].key]  # "À Paris, selon la police :"
+            lead_end = s.end
+    # As-of times.
+    for m in mentions:
+        m.story = m.story or ""
+        m.claimant = classes.canonical(m.attribution)
+        rule = rules.get(m.fact or "")
+        if rule is None or not _is_figure(m):
+            continue
+        as_of, source = None, None
+        i = bisect.bisect_right(stamp_starts, m.start) - 1
+        if day is not None and i >= 0:
+            as_of, source = _iso(day, stamps[i][1], offset), "text"
+        clock = _clock_before(m, mentions, view, r)
+        if day is not None and clock is not None:
+            as_of, source = _iso(day, clock, offset), "text"
+        if as_of is None and published and (rule.evolves != "none" or r.running.search(view, m.sentence_start, m.sentence_end)):
+            as_of, source = published, "publication"
+        m.as_of, m.as_of_source = as_of, source
+    out: list[Mention] = []
+    for m in mentions:
+        keys = keys_of.get(id(m))
+        if not keys:
+            out.append(m)
+            continue
+        m.fact_key = keys[0]
+        out.append(m)
+        out.extend(replace(m, fact_key=k, paired=dict(m.paired) if m.paired else None) for k in keys[1:])
+    return out
+
+
+def _lead_claimant(view: str, text: str, s: Span, r, classes: Claimants) -> str | None:
+    m = r.selon.search(view, s.start, s.end)
+    if m:
+        return _raw(text, m.start("who"), m.end("who"))
+    verbs = list(r.claim_verb.finditer(view, s.start, s.end))
+    for verb in verbs:
+        who = context.subject_before(r, view, text, s, s, verb.start())
+        if who and classes.canonical(who):
+            return who
+    return None
+
+
+def _clock_before(m: Mention, mentions: list[Mention], view: str, r) -> int | None:
+    """A clock time that dates the figure: "À 14 heures, la CGT revendiquait 205 000", "vers 18 h 30, ...".
+
+    It stands before the figure in its sentence, after "à"/"vers", and is no fact of its own.
+    """
+    best = None
+    for t in mentions:
+        if t.kind != "time" or t.fact or t.sentence_start != m.sentence_start or t.end > m.start:
+            continue
+        if t.tz is not None or not isinstance(t.low, (int, float)):
+            continue
+        if not (r.as_of_preposition.search(view[max(m.sentence_start, t.start - 20):t.start])
+                or r.as_of_preposition.search(view[t.start:t.start + 20].split(" ")[0] + " ")):
+            continue  # "vers 18 h 30": the marker is part of the time
+        best = int(round((t.low + (t.high if t.high is not None else t.low)) / 2))
+    return best
