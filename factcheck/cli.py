@@ -268,6 +268,16 @@ def _progress(quiet: bool):
     return bar, tick
 
 
+def _with_progress(step, paths: list[Path], quiet: bool, **options):
+    """``step(paths, **options)`` (``pipeline.extract`` or ``compare``) with the progress bar when there is one."""
+    bar, tick = _progress(quiet)
+    try:
+        return step([str(p) for p in paths], progress=tick, **options)
+    finally:
+        if bar is not None:
+            bar.stop()
+
+
 def _terminal_width() -> int:
     return shutil.get_terminal_size((80, 24)).columns
 
@@ -300,13 +310,8 @@ def extract(
     chosen = _format(format, output, settings.format, EXTRACT_FORMATS, "extract")
     ruleset = _load_rules(rules or settings.rules, quiet)
     _warn_output_inside(output, paths, quiet)
-    bar, tick = _progress(quiet)
-    try:
-        run = run_extract([str(p) for p in paths], ruleset=ruleset, max_bytes=max_bytes, jobs=jobs,
-                          per_folder=per_folder, progress=tick)
-    finally:
-        if bar is not None:
-            bar.stop()
+    run = _with_progress(run_extract, paths, quiet, ruleset=ruleset, max_bytes=max_bytes, jobs=jobs,
+                         per_folder=per_folder)
     _report_inputs(run.corpus, strict, quiet)
     if chosen == "table":
         text = render.render_terminal(render.visible(run.table, show_all=all_mentions), texts=run.texts)
@@ -391,13 +396,8 @@ def compare(
     t = catalogue(_language(lang, settings.lang, ruleset))
     _warn_output_inside(output, paths, quiet)
 
-    bar, tick = _progress(quiet)
-    try:
-        result = run_compare([str(p) for p in paths], ruleset=ruleset, max_bytes=max_bytes, jobs=jobs,
-                             per_folder=per_folder, progress=tick)
-    finally:
-        if bar is not None:
-            bar.stop()
+    result = _with_progress(run_compare, paths, quiet, ruleset=ruleset, max_bytes=max_bytes, jobs=jobs,
+                            per_folder=per_folder)
     corpus = result.extraction.corpus
     _report_inputs(corpus, strict, quiet)
 

@@ -214,3 +214,49 @@ def test_a_report_saved_beside_the_articles_is_never_read_back(story):
     assert f"{story / 'report.md'}: skipped: a report factcheck wrote, not an article" in again.stderr
     strict = run("compare", str(story), "--rules", RULES, "--strict", "--fail-on", "never")
     assert strict.exit_code == 0  # a skipped report is no unreadable input
+
+
+# --------------------------------------------------------------------------- progress
+
+
+def _run_with_stderr_on_a_terminal(args: list[str], cwd: Path) -> tuple[int, str, str]:
+    import pty
+    import subprocess
+    import sys
+
+    leader, follower = pty.openpty()
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "TERM": "xterm", "COLUMNS": "100"}
+    env.pop("NO_COLOR", None)
+    done = subprocess.run([sys.executable, "-m", "factcheck.cli", *args], cwd=cwd, stdout=subprocess.PIPE,
+                          stderr=follower, env=env, timeout=300, check=False)
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            data = os.read(leader, 65536)
+        except OSError:
+            break
+        if not data:
+            break
+        chunks.append(data)
+    os.close(leader)
+    return done.returncode, done.stdout.decode(), b"".join(chunks).decode(errors="replace")
+
+
+def test_progress_bar_only_on_a_terminal_and_only_for_long_runs(tmp_path):
+    many = tmp_path / "many"
+    many.mkdir()
+    for i in range(220):
+        (many / f"a{i:03d}.txt").write_text(f"L'appel a duré {40 + i % 20} minutes, dit la Maison Blanche.\n",
+                                           encoding="utf-8")
+    code, out, err = _run_with_stderr_on_a_terminal(["compare", "many", "--rules", RULES, "-f", "json"], tmp_path)
+    assert code in (0, 1) and json.loads(out)["findings"]  # stdout stays clean JSON
+    assert "reading" in err and "220/220" in err  # the bar, on the terminal
+    few = tmp_path / "few"
+    few.mkdir()
+    for path in sorted(many.iterdir())[:5]:
+        shutil.copy(path, few / path.name)
+    code, out, err = _run_with_stderr_on_a_terminal(["compare", "few", "--rules", RULES, "-f", "json"], tmp_path)
+    assert "reading" not in err  # five articles: no bar
+    piped = run("compare", str(many), "--rules", RULES, "-f", "json")
+    assert "reading" not in piped.stderr  # stderr not a terminal: no bar

@@ -253,3 +253,47 @@ def test_workflow_passes_actionlint():
                     "which this machine cannot reach; CI runs it when the package installs")
     done = subprocess.run([tool, "-no-color", str(WORKFLOW)], capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+# --------------------------------------------------------------------------- verdicts by key and claimant
+
+
+def _keyed_comparison():
+    from factcheck.model import Finding, Side
+    from factcheck.report.base import Comparison
+
+    articles = [{"id": i, "source": s, "date": "2023-01-31", "path": f"articles/{i}.txt"}
+                for i, s in (("a1", "AFP"), ("a2", "Le Monde"), ("a3", "Ouest-France"))]
+    police = Side("80 000", 80000, 80000, ("a1", "a2"), ("Selon la police, 80 000 manifestants à Paris.",) * 2,
+                  attributions=("selon la police",), lines=(3, 7))
+    unions = Side("400 000", 400000, 400000, ("a3",), ("400 000 à Paris selon la CGT.",),
+                  attributions=("selon la CGT",), lines=(2,))
+    earlier = Side("1 000", 1000, 1000, ("a1",), ("À 14 heures, 1 000 manifestants.",), lines=(9,))
+    later = Side("2 500", 2500, 2500, ("a2",), ("À 18 heures, 2 500 manifestants.",), lines=(4,))
+    findings = [
+        Finding("PR301", "protest.turnout", "differs_by_claimant", "info", "Chiffres selon la source.",
+                (police, unions), fact_key="Paris"),
+        Finding("PR302", "protest.turnout", "superseded", "info", "Bilan actualisé.", (earlier, later),
+                fact_key="Rennes", claimant="police"),
+    ]
+    return Comparison(articles=articles, inputs=[], findings=findings, table=[], compares={})
+
+
+@pytest.mark.parametrize("width", [80, 200])
+def test_terminal_shows_key_claimant_and_the_new_verdicts(width):
+    text = render_table(_keyed_comparison(), width=width, lang="en")
+    assert max(len(line) for line in text.splitlines()) <= width
+    assert "protest.turnout [Paris]" in text and "differs by claimant" in text
+    assert "80 000 according to selon la police" not in text  # the attribution is not wrapped twice
+    assert "according to selon" not in text
+    assert "protest.turnout [Rennes] · according to police" in text.replace("\n", " ") or \
+        "protest.turnout [Rennes]" in text
+    assert "superseded" in text
+    flat = " ".join(text.split())
+    assert "80 000" in flat and "400 000" in flat and "selon la CGT" in flat and "selon la police" in flat
+
+
+def test_html_shows_key_claimant_and_the_new_verdicts():
+    page = render_html(_keyed_comparison(), lang="fr")
+    assert "protest.turnout [Paris]" in page and "diffère selon la source" in page and "actualisé" in page
+    assert 'class="v-differs_by_claimant"' in page and "selon la CGT" in page

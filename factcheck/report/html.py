@@ -20,9 +20,9 @@ from datetime import date
 
 from ..checks import table_rows
 from ..model import REPORT_MARKER, Finding
-from .base import Comparison, article_displays, article_heads, cell_values, fact_findings, section_of
+from .base import Comparison, article_heads, fact_findings, section_of
 from .i18n import Catalogue, catalogue
-from .table import fact_label, headline, inert
+from .table import attributed, fact_label, finding_cells, headline, inert
 
 SCALAR_KINDS = ("time", "duration", "count", "ordinal", "date")
 SHAPES = ("circle", "square", "triangle", "diamond", "cross")
@@ -43,7 +43,7 @@ th small{display:block;color:#777;font-weight:normal}.v-conflict{color:#c0152f;f
 svg text{font:11px system-ui,sans-serif;fill:#333}.mark.conflict{fill:#c0152f;stroke:#c0152f}
 .mark.agree{fill:#1b7f3b;stroke:#1b7f3b}.mark.other{fill:#777;stroke:#777}.axis{stroke:#999}
 .bar{stroke-width:5;stroke-linecap:round;opacity:.55}.asof{fill:none;stroke:#0b6e8a;stroke-width:2}
-footer{margin-top:2rem;color:#777;font-size:.85rem}
+footer{margin-top:2rem;color:#777;font-size:.85rem}.scroll{overflow-x:auto;max-width:100%}
 """
 
 
@@ -85,16 +85,15 @@ def render_html(comparison: Comparison, *, lang: str = "en", notes: list[str] | 
 def _summary(comparison: Comparison, heads, t: Catalogue) -> list[str]:
     if not comparison.findings:
         return [f"<p>{_e(t['no_finding'])}</p>"]
-    own = article_displays(comparison)
     head = "".join(f"<th>{_e(h.label)}<small>{_e(h.date or t['undated'])}</small></th>" for h in heads.values())
-    out = ['<table class="summary">', f"<thead><tr><th>{_e(t['fact'])}</th><th>{_e(t['verdict'])}</th>{head}</tr></thead>",
+    out = ['<div class="scroll"><table class="summary">', f"<thead><tr><th>{_e(t['fact'])}</th><th>{_e(t['verdict'])}</th>{head}</tr></thead>",
            "<tbody>"]
-    for f in comparison.findings:
+    for f, row in zip(comparison.findings, finding_cells(comparison, t)):
         status = f.status if section_of(f, comparison) == "fact" else section_of(f, comparison)
         verdict = t.get(f"verdict.{status}", status)
-        cells = "".join(f"<td>{_e(' / '.join(cell_values(f, a, own))) or '–'}</td>" for a in heads)
+        cells = "".join(f"<td>{_e(cell) or '–'}</td>" for cell in row)
         out.append(f'<tr><td>{_e(fact_label(f, t))}</td><td class="v-{_e(f.status)}">{_e(verdict)}</td>{cells}</tr>')
-    return out + ["</tbody>", "</table>"]
+    return out + ["</tbody>", "</table></div>"]
 
 
 # --------------------------------------------------------------------------- intervals on one axis
@@ -206,7 +205,7 @@ def _axis_svg(points, kind: str, status: str, heads, t: Catalogue) -> str:
     for n, (row, low, high, open_end) in enumerate(sorted(points, key=lambda p: (p[1], p[0].article))):
         y = 20 + ROW * n
         label = heads[row.article].label if row.article in heads else row.article
-        parts.append(f'<text x="{LEFT - 8}" y="{y + 4}" text-anchor="end">{_e(label)}</text>')
+        parts.append(f'<text x="{LEFT - 8}" y="{y + 4}" text-anchor="end">{_e(_fit(label, 22))}</text>')
         end = x(hi) if open_end else (x(high) if high is not None else None)
         if end is not None and end != x(low):
             parts.append(f'<line class="bar mark {mark}" x1="{x(low)}" y1="{y}" x2="{end}" y2="{y}"/>')
@@ -215,11 +214,16 @@ def _axis_svg(points, kind: str, status: str, heads, t: Catalogue) -> str:
     if any(claimants):
         for i, c in enumerate(claimants):
             y = axis_y + 30 + 16 * i
-            who = t.f("according_to", who=c) if c else t["unattributed"]
+            who = attributed([c], t) if c else t["unattributed"]
             parts.append(_shape(shapes[c], LEFT, y - 4, "other", who))
             parts.append(f'<text class="claimant" x="{LEFT + 12}" y="{y}">{_e(who)}</text>')
     parts.append("</svg>")
     return "".join(parts)
+
+
+def _fit(label: str, width: int) -> str:
+    """A label cut to what the axis' margin holds (the full one is in the legend and the quotes)."""
+    return label if len(label) <= width else label[: width - 1] + "…"
 
 
 def _shape(shape: str, cx: float, cy: float, mark: str, title: str) -> str:
@@ -241,8 +245,7 @@ def _quotes(finding: Finding, heads, t: Catalogue) -> list[str]:
     conflict = finding.status == "conflict"
     out = ['<ul class="quotes">']
     for side in finding.groups:
-        who = sorted({a for a in side.attributions if a})
-        said = f" — {_e(t.f('according_to', who=', '.join(who)))}" if who else ""
+        said = f" — {_e(attributed(side.attributions, t))}" if any(side.attributions) else ""
         for i, article in enumerate(side.articles):
             head = heads.get(article)
             line = side.lines[i] if i < len(side.lines) else 0
@@ -288,7 +291,8 @@ def _timeline(rows, heads, t: Catalogue) -> list[str]:
     for i, (value, what, row) in enumerate(items):
         y = 20 + ROW * i
         label = heads[row.article].label if row.article in heads else row.article
-        parts.append(f'<text x="{LEFT - 8}" y="{y + 4}" text-anchor="end">{_e(label)} · {_e(row.fact)}</text>')
+        parts.append(f'<text x="{LEFT - 8}" y="{y + 4}" text-anchor="end">{_e(_fit(label, 10))} · '
+                     f'{_e(_fit(row.fact, 12))}</text>')
         tip = f"<title>{_e(label)}: {_e(row.value)} ({_e(t['stated_time'] if what == 'stated' else t['as_of_time'])})</title>"
         if what == "stated":
             parts.append(f'<circle class="mark other stated" cx="{x(value)}" cy="{y}" r="5">{tip}</circle>')

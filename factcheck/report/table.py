@@ -45,7 +45,7 @@ PROBLEM_STYLE = "magenta"
 MAX_LABELS = 4  # articles named after a value before "+N more articles"
 MAX_STATEMENTS = 3  # quotes a conflict side shows
 MAX_LEGEND = 12
-FACT_WIDTH, VERDICT_WIDTH, CELL_MIN, CELL_MAX = 24, 14, 10, 22
+FACT_WIDTH, VERDICT_WIDTH, CELL_MIN, CELL_MAX = 32, 20, 10, 22
 
 _TRAILING = re.compile(r"[ \t]+((?:\033\[[0-9;]*m)*)$")  # spaces at a line's end, before any closing colour code
 
@@ -94,7 +94,7 @@ def fact_label(finding: Finding, t: Catalogue) -> str:
         label += f" [{key}]"
     claimant = getattr(finding, "claimant", None)
     if claimant:
-        label += " · " + t.f("according_to", who=claimant)
+        label += " · " + attributed([claimant], t)
     return label
 
 
@@ -105,7 +105,7 @@ def _story(console, comparison: Comparison, t: Catalogue) -> None:
     if not comparison.findings:
         console.print(Text(t["no_finding"]))
         return
-    if _fits(comparison, heads, console.width):
+    if _fits(comparison, heads, console.width, t):
         _wide(console, comparison, heads, t)
     else:
         _narrow(console, comparison, heads, t)
@@ -118,16 +118,39 @@ def _story(console, comparison: Comparison, t: Catalogue) -> None:
     _legend(console, comparison, heads, t)
 
 
-def _cells(comparison: Comparison) -> list[list[str]]:
+def finding_cells(comparison: Comparison, t: Catalogue | None = None) -> list[list[str]]:
     own = article_displays(comparison)
     ids = list(article_heads(comparison))
-    return [[inert(" / ".join(cell_values(f, a, own))) for a in ids] for f in comparison.findings]
+    rows = []
+    for f in comparison.findings:
+        if f.status == "differs_by_claimant" and t is not None:
+            # by claimant: each value with who gives it ("80 000 selon la police")
+            rows.append([inert(" / ".join(f"{side.value}{_who(side, t)}" for side in f.groups if a in side.articles))
+                         for a in ids])
+        else:
+            rows.append([inert(" / ".join(cell_values(f, a, own))) for a in ids])
+    return rows
 
 
-def _fits(comparison: Comparison, heads: dict[str, ArticleHead], width: int) -> bool:
-    cells = _cells(comparison)
-    fact = min(FACT_WIDTH, max(len(f.fact) for f in comparison.findings))
-    need = fact + VERDICT_WIDTH + 4
+def _who(side, t: Catalogue) -> str:
+    """" selon la police" for a side whose figures someone claims; "" when unattributed."""
+    return (" " + attributed(side.attributions, t)) if any(side.attributions) else ""
+
+
+def attributed(attributions, t: Catalogue) -> str:
+    """Who says it, in the desk's words: "selon la police"; raw words that already say "selon ..." stay as written."""
+    out = []
+    for words in sorted({inert(a) for a in attributions if a}):
+        opens = words.lower().startswith(tuple(t.openers))
+        out.append(words if opens else t.f("according_to", who=words))
+    return ", ".join(out)
+
+
+def _fits(comparison: Comparison, heads: dict[str, ArticleHead], width: int, t: Catalogue) -> bool:
+    cells = finding_cells(comparison, t)
+    fact = min(FACT_WIDTH, max(len(fact_label(f, t)) for f in comparison.findings))
+    verdict = min(VERDICT_WIDTH, max(len(_verdict(f, comparison, t)) for f in comparison.findings))
+    need = fact + verdict + 4
     for i, head in enumerate(heads.values()):
         widest = max([len(head.label), len(head.date), CELL_MIN] + [len(row[i]) for row in cells])
         need += min(widest, CELL_MAX) + 2
@@ -140,12 +163,12 @@ def _wide(console, comparison: Comparison, heads: dict[str, ArticleHead], t: Cat
     from rich.text import Text
 
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
-    table.add_column(t["fact"], no_wrap=True, overflow="ellipsis", max_width=FACT_WIDTH)
-    table.add_column(t["verdict"], no_wrap=True, overflow="ellipsis", max_width=VERDICT_WIDTH)
+    table.add_column(t["fact"], overflow="fold", max_width=FACT_WIDTH)
+    table.add_column(t["verdict"], overflow="fold", max_width=VERDICT_WIDTH)
     for head in heads.values():
         table.add_column(Text(f"{inert(head.label)}\n{head.date or t['undated']}"), overflow="fold",
                          max_width=CELL_MAX)
-    for finding, row in zip(comparison.findings, _cells(comparison)):
+    for finding, row in zip(comparison.findings, finding_cells(comparison, t)):
         table.add_row(Text(inert(fact_label(finding, t))),
                       Text(_verdict(finding, comparison, t), style=_style(finding, comparison)),
                       *[Text(cell or t["not_stated"]) for cell in row])
@@ -171,6 +194,8 @@ def _narrow(console, comparison: Comparison, heads: dict[str, ArticleHead], t: C
         console.print(line, overflow="fold")
         for side in finding.groups:
             row = Text(inert(side.value))
+            if finding.status in ("differs_by_claimant", "superseded"):
+                row.append(_who(side, t))
             row.append(" — " + _names(side.articles, heads, t), style="dim")
             _indented(console, row, 2)
 
@@ -200,9 +225,7 @@ def _conflict(console, comparison: Comparison, finding: Finding, heads: dict[str
     width = max(20, console.width - 8)
     for side in finding.groups:
         value = Text(inert(side.value), style="bold")
-        who = sorted({inert(a) for a in side.attributions if a})
-        if who:
-            value.append("  " + t.f("according_to", who=", ".join(who)))
+        value.append(_who(side, t))
         _indented(console, value, 2)
         for i, article in enumerate(side.articles[:MAX_STATEMENTS]):
             line = side.lines[i] if i < len(side.lines) else 0

@@ -26,6 +26,9 @@ class Catalogue(dict):
         super().__init__(fallback or {})
         self.update(labels)
         self.code = code
+        module = importlib.import_module(f"{__name__}.{code}")
+        # words that open an attribution ("selon", "d'après"): such raw words are shown as written
+        self.openers: tuple[str, ...] = tuple(getattr(module, "ATTRIBUTION_OPENERS", ()))
 
     def f(self, key: str, **values) -> str:
         return self[key].format(**values)

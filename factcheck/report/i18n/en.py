@@ -67,3 +67,6 @@ LABELS: dict[str, str] = {
     "kind.date": "date",
     "kind.ordinal": "rank",
 }
+
+# Raw attributions that already open with one of these are shown as written.
+ATTRIBUTION_OPENERS = ("according to", "said", "says", "per ", "selon", "d'après", "d’après")

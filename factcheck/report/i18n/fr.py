@@ -67,3 +67,7 @@ LABELS: dict[str, str] = {
     "kind.date": "date",
     "kind.ordinal": "rang",
 }
+
+# Raw attributions that already open with one of these are shown as written ("selon la CGT", not "selon selon la CGT").
+ATTRIBUTION_OPENERS = ("selon", "d'après", "d’après", "de source", "pour la", "pour le", "pour les", "a indiqué",
+                       "a déclaré", "affirme", "according to")
