@@ -71,8 +71,9 @@ def test_terminal_at_200_columns_is_one_table_with_a_column_an_article():
 
 
 def test_many_articles_go_narrow_and_say_how_many_more(seeds, tmp_path):
-    for i in range(40):  # forty copies of one article: every fact stated by forty articles
-        shutil.copy(SEEDS / "004_da5276596bc833a2.txt", tmp_path / f"copy{i:02d}.txt")
+    text = (SEEDS / "004_da5276596bc833a2.txt").read_text(encoding="utf-8")
+    for i in range(40):  # forty versions of one article (a byte-identical copy is no second source)
+        (tmp_path / f"copy{i:02d}.txt").write_text(text + f"\nVersion {i}.\n", encoding="utf-8")
     many = compare(str(tmp_path), rules=RULES)
     text = render_table(many.comparison, width=200, lang="en")
     assert max(len(line) for line in text.splitlines()) <= 200
