@@ -136,6 +136,18 @@ def test_an_approximation_after_the_noun():
     assert (c.low, c.high, c.qualifier) == (2700, 3300, "approx")
 
 
+@pytest.mark.parametrize("text, low, high, qualifier", [
+    # the hedge after an elided "d'" is a hedge, not a minus sign: "d'au moins 912" is 912 or more
+    ("Le président a fait état d'au moins 912 morts.", 912, None, "at_least"),
+    ("Il a fait état en début d'après-midi d'au moins 912 morts.", 912, None, "at_least"),
+    ("Un bilan d'un peu plus de 2 000 morts.", 2000, None, "more_than"),
+])
+def test_a_hedge_after_an_elided_de(text, low, high, qualifier):
+    c = only(text, "count")
+    assert (c.low, c.qualifier) == (low, qualifier)
+    assert high is None or c.high == high
+
+
 @pytest.mark.parametrize("text", [
     "Il a passé un appel à son homologue.",  # an article, not a count
     "- 3 manifestants interpellés",  # a list dash, not a sign (the count is 3)

@@ -75,7 +75,7 @@ HOUR_ABBREVIATIONS = ("h", "heure", "heures")
 COUNT_VERBS_BEFORE = ("a fait", "ont fait", "a fait au moins", "faisant", "fait", "compte", "comptait", "recense",
                       "denombre", "deplore", "on deplore", "bilan de", "bilan provisoire de", "il y a eu", "il y a")
 # Elisions a quantity may follow: "qu'une demi-heure".
-QUANTITY_ELISIONS = ("qu'", "jusqu'")
+QUANTITY_ELISIONS = ("qu'", "jusqu'", "d'")
 # Scale words after a number: "1,28 million", "trois milliards".
 SCALES = {"mille": 1_000, "million": 1_000_000, "millions": 1_000_000, "milliard": 1_000_000_000, "milliards": 1_000_000_000}
 # Approximate nouns: "une cinquantaine" is about 50.
