@@ -73,7 +73,8 @@ def select_story(article: Article, view: str, ruleset: "RuleSet") -> Selection:
     scored: list[tuple[int, int, str]] = []
     weak: list[tuple[int, int, str]] = []
     open_stories = [s for s in stories.values() if s.event is None]
-    day = _day(article.meta.date)
+    # A day inferred from the other articles of the folder says nothing of this article's story.
+    day = _day(article.meta.date) if getattr(article.meta, "date_source", None) != "inferred" else None
     for story in stories.values():
         event = story.event
         if event is None:
