@@ -38,7 +38,8 @@ def run(*args: str):
 @pytest.mark.parametrize("name", sorted(HOSTILE))
 def test_an_out_of_bounds_value_does_not_stop_the_run(tmp_path, name):
     (tmp_path / "hostile.txt").write_text(HOSTILE[name], encoding="utf-8")
-    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    # Dated: an undated article would take its folder's most common date, the hostile one's.
+    (tmp_path / "good.txt").write_text("---\ndate: 2021-12-30\n---\n" + GOOD, encoding="utf-8")
     result = run("compare", str(tmp_path), "--rules", str(RULES), "--format", "json", "--fail-on", "never")
     assert result.exit_code == 0, result.output
     assert "Traceback" not in result.output
