@@ -212,10 +212,11 @@ def _warn_output_inside(output: Path | None, paths: list[Path], quiet: bool) -> 
 
 
 def _stdout(text: str) -> None:
+    from .neutral import text as inert
     from .outputs import OutputError, write_stdout
 
     try:
-        write_stdout(text)
+        write_stdout(inert(text))
     except OutputError as exc:
         raise _fail(str(exc)) from None
 

@@ -91,4 +91,4 @@ def render_markdown(table: "pd.DataFrame", *, texts: dict[str, str] | None = Non
 
 def render_jsonl(table: "pd.DataFrame") -> str:
     """JSON Lines: one mention a line (the JSON rows, one by one), for archives and ``jq``."""
-    return "".join(json.dumps(rec, ensure_ascii=False) + "\n" for rec in records(table))
+    return "".join(json_dumps(rec, ensure_ascii=False) + "\n" for rec in records(table))

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 
+from ..neutral import csv_cell, json_dumps
 from .base import Comparison
 
 FINDING_COLUMNS = ("story", "rule", "fact", "fact_key", "claimant", "status", "severity", "side", "value",
@@ -38,7 +38,7 @@ def render_findings_csv(comparison: Comparison) -> str:
     writer = csv.DictWriter(out, fieldnames=list(FINDING_COLUMNS), lineterminator="\n")
     writer.writeheader()
     for record in finding_records(comparison):
-        writer.writerow({k: ("" if v is None else v) for k, v in record.items()})
+        writer.writerow({k: ("" if v is None else csv_cell(v)) for k, v in record.items()})
     return out.getvalue()
 
 
@@ -46,5 +46,5 @@ def render_findings_jsonl(comparison: Comparison) -> str:
     """JSON Lines: one finding a line, as in the JSON report's ``findings``."""
     from .jsonout import _finding, plain
 
-    return "".join(json.dumps(plain(_finding(f, comparison)), ensure_ascii=False) + "\n"
+    return "".join(json_dumps(plain(_finding(f, comparison)), ensure_ascii=False) + "\n"
                    for f in comparison.findings)
