@@ -604,7 +604,8 @@ def assign_dimensions(mentions: list[Mention], article: Article, view: str, stor
     r = context.readers(lang)
     text = article.text
     classes = Claimants.of(story, ruleset)
-    rules = ruleset.facts
+    rules = {fact_id: rule for (owner, fact_id), rule in ruleset.story_facts.items() if owner == (story.story if story else "")} \
+        if story is not None else ruleset.facts
     day = _day(article.meta.date) if article.meta.date and len(str(article.meta.date)) >= 10 else None
     published = article.meta.published or (article.meta.date if day else None)
     offset = _offset(article.meta.published)

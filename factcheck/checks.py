@@ -213,6 +213,10 @@ def _select(rows: list[Row], check: CheckLike) -> list[Row]:
     if fact == "person":
         return [r for r in rows if r.kind == "person"]
     if fact:
+        # A story's check compares its own story's rows (two stories may both declare `call.date`).
+        story = getattr(check, "story", "") or ""
+        if story and story != "common":
+            return [r for r in rows if r.fact == fact and (not r.story or r.story == story)]
         return [r for r in rows if r.fact == fact]
     if kind:
         return [r for r in rows if r.kind == kind]

@@ -64,7 +64,7 @@ class _Binder:
 def binders(ruleset: "RuleSet") -> dict[str, list[_Binder]]:
     """The fact rules by kind, ready to bind."""
     by_kind: dict[str, list[_Binder]] = {}
-    for rule in ruleset.facts.values():
+    for rule in (ruleset.story_facts or ruleset.facts).values():
         by_kind.setdefault(rule.kind, []).append(_Binder.of(rule))
     return by_kind
 

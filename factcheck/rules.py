@@ -589,6 +589,7 @@ class CheckRule(_Strict):
     message: str
 
     _file: str = PrivateAttr(default="")
+    _story: str = PrivateAttr(default="")
     _target_kind: str | None = PrivateAttr(default=None)
 
     @field_validator("id", mode="before")
@@ -668,6 +669,11 @@ class CheckRule(_Strict):
     def file(self) -> str:
         """The rule file that declares this check."""
         return self._file
+
+    @property
+    def story(self) -> str:
+        """The story of the file that declares this check ("common" for the shared checks)."""
+        return self._story
 
     @property
     def target_kind(self) -> str | None:
@@ -918,6 +924,11 @@ class RuleSet:
     errors: list[RuleError] = field(default_factory=list)
     stories: dict[str, StoryRules] = field(default_factory=dict)  # story id -> its rules (not common)
     claimants: list[Named] = field(default_factory=list)  # shared claimant classes (common.yaml)
+    story_facts: dict[tuple[str, str], FactRule] = field(default_factory=dict)  # (story, fact id) -> rule
+
+    def fact(self, story: str, fact_id: str) -> FactRule | None:
+        """A story's fact (two stories may declare one id); any story's when ``story`` is unknown."""
+        return self.story_facts.get((story, fact_id)) or (None if story in self.stories else self.facts.get(fact_id))
     languages: dict[str, str] = field(default_factory=dict)  # file -> its `language` (reports speak it)
 
     @property
@@ -1127,7 +1138,9 @@ def _settle(sources: list[_Source]) -> list[_Source]:
             for fact, kind in source.declared_kinds().items():
                 fact_kinds.setdefault(fact, kind)
         for source in alive:
-            source.rule_file, source.errors = _validate(source, fact_kinds, skipped_facts)
+            # A check names a fact of its own file first (two stories may both declare `call.date`).
+            own = {**fact_kinds, **{f: k for f, k in source.declared_kinds().items()}}
+            source.rule_file, source.errors = _validate(source, own, skipped_facts)
         _cross_file_duplicates([s for s in alive if not s.errors])
         dropped = [s for s in alive if s.errors]
         if not dropped:
@@ -1158,7 +1171,7 @@ def _validate(source: _Source, fact_kinds: dict, skipped_facts: dict) -> tuple[R
 
 def _cross_file_duplicates(sources: list[_Source]) -> None:
     """First file in processing order keeps an id; a later file that reuses it is rejected."""
-    fact_owner: dict[str, str] = {}
+    fact_owner: dict[str, tuple[str, str]] = {}  # fact id -> (where, story)
     check_owner: dict[str, str] = {}
     story_owner: dict[str, str] = {}
     alias_owner: dict[str, tuple[str, str, str]] = {}  # folded alias -> (folded name, name, where)
@@ -1168,12 +1181,15 @@ def _cross_file_duplicates(sources: list[_Source]) -> None:
         if rule_file.story != "common" and rule_file.story in story_owner:
             found.append(source.error_at(("story",), f"story {rule_file.story!r}: already declared in "
                                                      f"{story_owner[rule_file.story]}"))
+        # A fact id is a story's own: two stories may both declare `call.date` (each article binds the
+        # facts of its own story); the shared common rules declare none that a story may reuse.
         facts: dict[str, str] = {}
         for fact in rule_file.facts:
-            if fact in fact_owner:
-                found.append(source.error_at(("facts", fact), f"fact '{fact}': already declared in {fact_owner[fact]}",
+            owner = fact_owner.get(fact)
+            if owner and (rule_file.story == "common" or owner[1] in ("common", rule_file.story)):
+                found.append(source.error_at(("facts", fact), f"fact '{fact}': already declared in {owner[0]}",
                                              at_key=True))
-            facts[fact] = _where(source, ("facts", fact), key=True)
+            facts[fact] = (_where(source, ("facts", fact), key=True), rule_file.story)
         checks: dict[str, str] = {}
         for index, check in enumerate(rule_file.checks):
             loc = ("checks", index, "id")
@@ -1209,6 +1225,7 @@ def _where(source: _Source, loc: Sequence[Any], *, key: bool = False) -> str:
 
 def _merge(sources: list[_Source], errors: list[RuleError]) -> RuleSet:
     facts: dict[str, FactRule] = {}
+    story_facts: dict[tuple[str, str], FactRule] = {}
     checks: list[CheckRule] = []
     entities: dict[str, Entity] = {}
     stories: dict[str, StoryRules] = {}
@@ -1226,7 +1243,11 @@ def _merge(sources: list[_Source], errors: list[RuleError]) -> RuleSet:
                       for name, keys in rule_file.keys.items()},
                 facts=sorted(rule_file.facts),
             )
-        facts.update(source.rule_file.facts)
+        for fact_id, rule in source.rule_file.facts.items():
+            facts.setdefault(fact_id, rule)  # by id: the first story's (processing order)
+            story_facts[rule_file.story, fact_id] = rule
+        for check in source.rule_file.checks:
+            check._story = rule_file.story
         checks.extend(source.rule_file.checks)
         for entity in source.rule_file.entities:
             key = fold_key(entity.name)
@@ -1244,6 +1265,7 @@ def _merge(sources: list[_Source], errors: list[RuleError]) -> RuleSet:
         errors=errors,
         stories=dict(sorted(stories.items())),
         claimants=shared,
+        story_facts=dict(sorted(story_facts.items())),
         languages={s.shown: s.rule_file.language for s in sources},
     )
 

@@ -212,15 +212,18 @@ def test_duplicate_check_ids_across_files_reject_the_later_file(tmp_path):
     assert "troops.total" not in rules.facts and "troops.count" in rules.facts
 
 
-def test_duplicate_fact_ids_across_files(tmp_path):
+def test_a_fact_id_is_a_story_s_own(tmp_path):
+    # Two stories may declare one fact id (each article binds its own story's facts); each keeps its rule.
     write(tmp_path, "a.yaml", STORY)
-    second = write(tmp_path, "b.yaml", "story: other\nfacts:\n  troops.count:\n    kind: count\n"
-                                       "    nouns: ['chars']\n")
+    write(tmp_path, "b.yaml", "story: other\nfacts:\n  troops.count:\n    kind: count\n    nouns: ['chars']\n")
     rules = load_rules([tmp_path], cwd=tmp_path)
-    (error,) = [e for e in rules.errors if e.file == str(second)]
-    assert (error.line, error.col) == (3, 3)
-    assert "troops.count" in error.message and "already declared in" in error.message
-    assert rules.facts["troops.count"].nouns == ["soldats?", "militaires"]
+    assert rules.errors == []
+    assert rules.fact("demo", "troops.count").nouns == ["soldats?", "militaires"]
+    assert rules.fact("other", "troops.count").nouns == ["chars"]
+    # The shared rules declare facts no story may declare again.
+    write(tmp_path, "common.yaml", "story: common\nfacts:\n  troops.count:\n    kind: count\n    nouns: ['x']\n")
+    errors = load_rules([tmp_path], cwd=tmp_path).errors
+    assert any("troops.count" in e.message and "already declared in" in e.message for e in errors)
 
 
 def test_duplicate_check_id_inside_one_file(tmp_path):
