@@ -85,18 +85,24 @@ def _dateline(lang: ModuleType) -> re.Pattern:
     months = "|".join(sorted(list(lang.MONTHS) + list(lang.MONTH_ABBREVIATIONS), key=len, reverse=True))
     agencies = "|".join(lang.DATELINE_AGENCIES)
     return re.compile(
-        rf"^[ \t]*(?-i:[A-Z][A-Z' -]{{1,40}}?)(?:\s*\([^)\n]{{1,30}}\))?\s*,\s*"
-        rf"(?P<day>[0-3]?\d|1er)\s+(?P<month>{months})\.?(?:\s+(?P<year>(?:19|20)\d\d))?\s*"
+        rf"^[ \t]*(?P<place>(?-i:[A-Z][A-Z'-]+(?: [A-Z][A-Z'-]+){{0,3}}))(?:\s*\([^)\n]{{1,30}}\))?\s*(?:,\s*"
+        rf"(?P<day>[0-3]?\d|1er)\s+(?P<month>{months})\.?(?:\s+(?P<year>(?:19|20)\d\d))?\s*)?"
         rf"(?:\((?:{agencies})\)\s*)?[-\u2013\u2014]",
         re.IGNORECASE | re.MULTILINE,
     )
+
+
+def dateline_place(text: str, body_start: int = 0, language: str | None = "fr") -> str | None:
+    """The place a dateline names, folded and in lower case ("istanbul"), when the body opens with one."""
+    m = _dateline(_lang(language)).search(fold(text[body_start: body_start + 3000]))
+    return " ".join(m.group("place").lower().split()) if m else None
 
 
 def date_from_dateline(text: str, body_start: int = 0, language: str | None = "fr", year: int | None = None) -> str | None:
     """The date of a dateline in the article's first lines; without its year, ``year`` completes it."""
     lang = _lang(language)
     view = fold(text[body_start: body_start + 3000])
-    m = _dateline(lang).search(view)
+    m = next((d for d in _dateline(lang).finditer(view) if d.group("day")), None)
     if not m:
         return None
     month_word = m.group("month").lower()

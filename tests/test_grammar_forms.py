@@ -200,3 +200,37 @@ def test_a_count_beside_a_non_value_is_still_read():
 def test_a_weekday_follows_the_tense(text, iso):
     d = only(text, "date", "2023-03-16")  # a Thursday
     assert (d.low, d.high) == (iso, iso)
+
+
+# --- zones by city, coast and dateline ----------------------------------------------------
+
+@pytest.mark.parametrize("text, utc", [
+    ("Le sommet commence à 11h, heure de Berlin.", 600),
+    ("Le séisme a eu lieu à 6h du matin heure de Tokyo.", 1260),
+    ("Le discours est prévu à 9h heure de la côte Ouest.", 1020),  # UTC-8 in February
+    ("La réunion commence à 15h heure d'Istanbul.", 720),
+    ("La réunion commence à 15h heure de Moscou.", 720),
+])
+def test_a_zone_named_by_a_city_or_a_coast(text, utc):
+    t = only(text, "time", "2023-02-06")
+    assert (t.low, t.high, t.tz) == (utc, utc, "UTC")
+
+
+def test_heure_locale_takes_the_datelines_zone():
+    text = "Séisme\n\nISTANBUL, 6 fév 2023 (AFP) - La secousse s'est produite à 13h24 heure locale."
+    t = only(text, "time", "2023-02-06")
+    assert (t.low, t.tz) == (624, "UTC")
+
+
+@pytest.mark.parametrize("text", [
+    "Séisme\n\nLa secousse s'est produite à 13h24 heure locale.",  # no dateline: the local clock
+    "Séisme\n\nURGENT - La secousse s'est produite à 13h24 heure locale.",  # "URGENT" is no place
+])
+def test_heure_locale_without_a_dateline_stays_local(text):
+    t = only(text, "time", "2023-02-06")
+    assert (t.low, t.tz) == (804, None)
+
+
+def test_heure_de_and_a_word_that_is_no_city():
+    t = only("Il est arrivé à 15h, heure de pointe oblige.", "time", "2023-02-06")
+    assert t.tz is None

@@ -15,7 +15,10 @@ from functools import lru_cache
 from importlib import import_module
 from types import ModuleType
 
+from dataclasses import replace
+
 from ..model import Article, Mention
+from ..pubdate import dateline_place
 from ..text import Span, clauses, fold, sentences
 from . import context, names, values
 from .patterns import Grammar, build
@@ -54,6 +57,9 @@ class Extractor:
         text = article.text
         view = self._view(article)
         ref = values.Reference.from_iso(article.meta.date)
+        place = dateline_place(text, article.body_start, article.meta.language)
+        if place and place in g.lang.CITY_ZONES:
+            ref = replace(ref, zone=g.lang.CITY_ZONES[place])  # "heure locale" is the dateline's
         sentence_spans = sentences(view, article.body_start)
         starts = [s.start for s in sentence_spans]
 

@@ -45,6 +45,7 @@ class Reference:
 
     day: date | None  # the reference day (the 15th when only the month is known)
     precision: str | None  # "day", "month", "year" or None when unknown
+    zone: str | None = None  # the zone of the place the article is written from ("heure locale")
 
     @classmethod
     def from_iso(cls, iso: str | None) -> "Reference":
@@ -180,11 +181,15 @@ def _word_minutes(lang: ModuleType, words: str | None) -> int | None:
     return sign * int(n) if n is not None and 0 <= n < 60 else None
 
 
-def _zone_name(lang: ModuleType, raw: str | None) -> str | None:
+def _zone_name(lang: ModuleType, raw: str | None, ref: Reference | None = None) -> str | None:
+    """The IANA zone a zone's words name; "heure locale" is the dateline's zone (None without one)."""
     if not raw:
         return None
-    key = " ".join(raw.strip("() ").lower().replace("\u2019", "'").split())
-    return lang.TIME_ZONES.get(key)
+    key = " ".join(raw.strip("() ,").lower().replace("\u2019", "'").split())
+    zone = lang.TIME_ZONES.get(key)
+    if zone == "local":
+        return ref.zone if ref is not None else None
+    return zone
 
 
 def _offset_minutes(zone: str, on: date) -> int:
@@ -232,7 +237,7 @@ def read_time(g: Grammar, m: re.Match, view: str, ref: Reference) -> Value | Non
         low, high = _scaled(local, local, lo_f, hi_f)
         return Value("duration", " ".join(m.group(0).split()), _tidy(low), _tidy(high), m.start(), m.end(),
                      unit="min", qualifier=qualifier, relation=_relation(g, view, m))
-    zone = _zone_name(lang, zone_raw)
+    zone = _zone_name(lang, zone_raw, ref)
     before_min, after_min = lang.TIME_APPROX_MARKERS.get(mark, (0, 0))
     qualifier = lang.TIME_OPEN_MARKERS.get(mark) or ("approx" if before_min or after_min else "exact")
     text = m.group(0).strip()
@@ -254,8 +259,8 @@ def _read_paired(g: Grammar, m: re.Match, ref: Reference) -> Value | None:
     if first is None or second is None:
         return None
     on = ref.day or date(2000, 1, 15)
-    zone_b = _zone_name(g.lang, m.group("pbzone"))
-    zone_a = _zone_name(g.lang, m.group("pazone"))
+    zone_b = _zone_name(g.lang, m.group("pbzone"), ref)
+    zone_a = _zone_name(g.lang, m.group("pazone"), ref)
     if zone_b is None:
         return None
     local_a = first[0] * 60 + first[1]
@@ -451,7 +456,7 @@ def _time_range(g: Grammar, m: re.Match, ref: Reference, change: bool) -> list[V
         return []
     low, high = first[0] * 60 + first[1], second[0] * 60 + second[1]
     tz = None
-    zone = _zone_name(lang, m.group("rzone"))
+    zone = _zone_name(lang, m.group("rzone"), ref)
     if zone:
         offset = _offset_minutes(zone, ref.day or date(2000, 1, 15))
         low, high, tz = (low - offset) % 1440, (high - offset) % 1440, "UTC"

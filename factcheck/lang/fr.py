@@ -14,7 +14,7 @@ MONTHS = {
 MONTH_NAMES = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
                "septembre", "octobre", "novembre", "décembre")
 # Abbreviated months, read only with their full stop or before a year: "15 fév. 2013", "sept. 2014".
-MONTH_ABBREVIATIONS = {"janv": 1, "fev": 2, "fevr": 2, "avr": 4, "juil": 7, "sept": 9, "oct": 10, "nov": 11, "dec": 12}
+MONTH_ABBREVIATIONS = {"jan": 1, "janv": 1, "fev": 2, "fevr": 2, "avr": 4, "juil": 7, "sept": 9, "oct": 10, "nov": 11, "dec": 12}
 # Month names in dated URLs ("/2023/feb/01/", "/2023/fevrier/01/"): the English forms web sites use too.
 URL_MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10,
@@ -199,6 +199,44 @@ TIME_ZONES = {
     "heure de londres": "Europe/London", "heure de pekin": "Asia/Shanghai", "heure de tokyo": "Asia/Tokyo",
     "pt": "America/Los_Angeles", "heure du pacifique": "America/Los_Angeles",
 }
+# Cities (folded, lower case) and their zones: "11h, heure de Berlin", and the zone of a dateline's
+# city for "heure locale" ("ISTANBUL, 6 fév 2023 (AFP) - ... à 4h17 heure locale").
+CITY_ZONES = {
+    "paris": "Europe/Paris", "lyon": "Europe/Paris", "marseille": "Europe/Paris", "bruxelles": "Europe/Brussels",
+    "geneve": "Europe/Zurich", "berne": "Europe/Zurich", "zurich": "Europe/Zurich", "berlin": "Europe/Berlin",
+    "rome": "Europe/Rome", "madrid": "Europe/Madrid", "lisbonne": "Europe/Lisbon", "londres": "Europe/London",
+    "dublin": "Europe/Dublin", "amsterdam": "Europe/Amsterdam", "la haye": "Europe/Amsterdam", "vienne": "Europe/Vienna",
+    "varsovie": "Europe/Warsaw", "prague": "Europe/Prague", "budapest": "Europe/Budapest", "athenes": "Europe/Athens",
+    "bucarest": "Europe/Bucharest", "sofia": "Europe/Sofia", "helsinki": "Europe/Helsinki", "stockholm": "Europe/Stockholm",
+    "oslo": "Europe/Oslo", "copenhague": "Europe/Copenhagen", "riga": "Europe/Riga", "vilnius": "Europe/Vilnius",
+    "tallinn": "Europe/Tallinn", "minsk": "Europe/Minsk", "kiev": "Europe/Kyiv", "kyiv": "Europe/Kyiv",
+    "moscou": "Europe/Moscow", "sotchi": "Europe/Moscow", "saint-petersbourg": "Europe/Moscow",
+    "istanbul": "Europe/Istanbul", "ankara": "Europe/Istanbul", "gaziantep": "Europe/Istanbul", "damas": "Asia/Damascus",
+    "alep": "Asia/Damascus", "beyrouth": "Asia/Beirut", "jerusalem": "Asia/Jerusalem", "tel aviv": "Asia/Jerusalem",
+    "gaza": "Asia/Gaza", "le caire": "Africa/Cairo", "teheran": "Asia/Tehran", "bagdad": "Asia/Baghdad",
+    "riyad": "Asia/Riyadh", "doha": "Asia/Qatar", "dubai": "Asia/Dubai", "kaboul": "Asia/Kabul",
+    "new delhi": "Asia/Kolkata", "pekin": "Asia/Shanghai", "shanghai": "Asia/Shanghai", "hong kong": "Asia/Hong_Kong",
+    "taipei": "Asia/Taipei", "seoul": "Asia/Seoul", "tokyo": "Asia/Tokyo", "sydney": "Australia/Sydney",
+    "alger": "Africa/Algiers", "tunis": "Africa/Tunis", "rabat": "Africa/Casablanca", "dakar": "Africa/Dakar",
+    "abidjan": "Africa/Abidjan", "kinshasa": "Africa/Kinshasa", "nairobi": "Africa/Nairobi",
+    "johannesburg": "Africa/Johannesburg", "washington": "America/New_York", "new york": "America/New_York",
+    "montreal": "America/Toronto", "quebec": "America/Toronto", "ottawa": "America/Toronto", "toronto": "America/Toronto",
+    "chicago": "America/Chicago", "houston": "America/Chicago", "denver": "America/Denver",
+    "los angeles": "America/Los_Angeles", "san francisco": "America/Los_Angeles", "mexico": "America/Mexico_City",
+    "brasilia": "America/Sao_Paulo", "sao paulo": "America/Sao_Paulo", "buenos aires": "America/Argentina/Buenos_Aires",
+    "bogota": "America/Bogota", "lima": "America/Lima", "santiago": "America/Santiago", "caracas": "America/Caracas",
+    "pointe-a-pitre": "America/Guadeloupe", "fort-de-france": "America/Martinique", "cayenne": "America/Cayenne",
+    "saint-denis": "Indian/Reunion", "noumea": "Pacific/Noumea", "papeete": "Pacific/Tahiti",
+}
+# Regions named for their clock: "9h heure de la côte Ouest".
+REGION_ZONES = {"la cote ouest": "America/Los_Angeles", "la cote est": "America/New_York"}
+# "heure de X", "heure d'X": the words that name a zone by a place.
+ZONE_BY_PLACE = ("heure de ", "heure d'")
+# The zone of the place the article is written from (its dateline).
+LOCAL_TIME = ("heure locale", "heure locale,", "heures locales")
+TIME_ZONES.update({prefix + place: zone for place, zone in {**CITY_ZONES, **REGION_ZONES}.items()
+                   for prefix in ZONE_BY_PLACE if (prefix.endswith("'") == (place[0] in "aeiouy"))})
+TIME_ZONES.update({words: "local" for words in LOCAL_TIME})
 # Named times of day, in minutes after midnight.
 NAMED_TIMES = {"midi": 720, "minuit": 0}
 # Spoken clock times: "quinze heures trente", "midi et quart", "dix heures trois quarts".
