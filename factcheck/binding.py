@@ -427,8 +427,9 @@ def _claimant_of_figures(sentence: _Sentence, view: str, text: str, r, classes: 
         if id(f) in out:
             continue
         usable = [c for c in free if same_paren(f, c[0]) or context.parenthesis(view, s, c[0]) is None]
-        if not usable and parens[id(f)] is not None:
-            # "(1,12 million, dont 80.000 à Paris)": a parenthesis without its own claimant keeps its sentence's.
+        if not usable and (parens[id(f)] is not None or "(" in view[f.start:f.end]):
+            # "(1,12 million, dont 80.000 à Paris)": a parenthesis without its own claimant keeps its sentence's;
+            # so does a figure holding one ("à 04h17 heure locale (01h17 GMT)", a time and its zone's).
             usable = [c for c in selons if context.parenthesis(view, s, c[0]) is None]
         if usable:
             out[id(f)] = min(usable, key=lambda c: (_gap(f.start, f.end, c[0], c[1]), c[0]))[2]
