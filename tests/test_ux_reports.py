@@ -298,3 +298,16 @@ def test_html_shows_key_claimant_and_the_new_verdicts():
     page = render_html(_keyed_comparison(), lang="fr")
     assert "protest.turnout [Paris]" in page and "diffère selon la source" in page and "actualisé" in page
     assert 'class="v-differs_by_claimant"' in page and "selon la CGT" in page
+
+
+def test_timeline_shows_stated_and_as_of_times_once_each():
+    corpus = ROOT.parent / "shared" / "corpora" / "retraites-manifestation-2023-01-31"
+    if not corpus.is_dir():
+        pytest.skip(f"the development stories are not beside the repository ({corpus})")
+    page = render_html(compare(str(corpus)).comparison, lang="en")
+    timeline = page.split("<h2>Timeline of stated times</h2>")[1].split("</svg>")[0]
+    rows = re.findall(r'<text x="[\d.]+" y="[\d.]+" text-anchor="end">(.*?)</text><circle class="([^"]+)"', timeline)
+    assert any(kind == "asof" for _, kind in rows) and any("stated" in kind for _, kind in rows)
+    said = re.findall(r'text-anchor="end">(.*?)</text><circle[^>]*>.*?</circle><text[^>]*>(.*?)</text>', timeline)
+    assert len(said) == len(set(said))  # one row a thing said, not one a mention
+    assert "14:00 local" in timeline and "(as of)" in timeline

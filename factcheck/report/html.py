@@ -261,44 +261,51 @@ def _quotes(finding: Finding, heads, t: Catalogue) -> list[str]:
 # --------------------------------------------------------------------------- timeline
 
 
+TL_LEFT, TL_RIGHT = 250, 130  # the timeline's margins: who and what on the left, the time said on the right
+
+
 def _timeline(rows, heads, t: Catalogue) -> list[str]:
-    """Every stated clock time (bound to a fact) on one day axis; as-of times as rings."""
-    times = [r for r in rows if r.kind == "time" and r.fact and isinstance(r.low, (int, float))]
-    as_of = []
+    """Every stated clock time (bound to a fact) on one day axis; as-of times as rings; one row a thing said."""
+    items: dict[tuple, tuple] = {}
     for r in rows:
+        if not r.fact:
+            continue
+        if r.kind == "time" and isinstance(r.low, (int, float)):
+            items.setdefault((float(r.low), "stated", r.article, r.fact, r.value), (float(r.low), "stated", r))
         stamp = getattr(r, "as_of", None)
-        if r.fact and isinstance(stamp, str) and len(stamp) >= 16 and stamp[13] == ":":
-            as_of.append((r, int(stamp[11:13]) * 60 + int(stamp[14:16])))
-    if not times and not as_of:
+        if isinstance(stamp, str) and len(stamp) >= 16 and stamp[13] == ":":
+            minutes = float(int(stamp[11:13]) * 60 + int(stamp[14:16]))
+            items.setdefault((minutes, "as_of", r.article, r.fact, ""), (minutes, "as_of", r))
+    if not items:
         return []
-    values = [float(r.low) for r in times] + [float(m) for _, m in as_of]
-    lo, hi = min(values) - 30, max(values) + 30
-    n = len(times) + len(as_of)
-    height = 40 + ROW * n
+    ordered = [items[k] for k in sorted(items, key=lambda k: (k[0], k[2], k[3], k[1], k[4]))]
+    values = [v for v, _, _ in ordered]
+    lo, hi = (min(values) // 60) * 60, (max(values) // 60 + 1) * 60  # whole hours around what was said
+    height = 40 + ROW * len(ordered)
 
     def x(v: float) -> float:
-        return round(LEFT + (v - lo) / (hi - lo) * (WIDTH - LEFT - RIGHT), 1)
+        return round(TL_LEFT + (v - lo) / (hi - lo) * (WIDTH - TL_LEFT - TL_RIGHT), 1)
 
     parts = [f'<svg class="timeline" xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{height}" '
              f'viewBox="0 0 {WIDTH} {height}" role="img" aria-label="{_e(t["timeline"])}">']
-    axis_y = 20 + ROW * n
-    parts.append(f'<line class="axis" x1="{LEFT}" y1="{axis_y}" x2="{WIDTH - RIGHT}" y2="{axis_y}"/>')
-    for i in range(5):
-        v = lo + (hi - lo) * (i + 0.5) / 5
+    axis_y = 20 + ROW * len(ordered)
+    parts.append(f'<line class="axis" x1="{TL_LEFT}" y1="{axis_y}" x2="{WIDTH - TL_RIGHT}" y2="{axis_y}"/>')
+    step = 60 * max(1, int((hi - lo) / 60 // 6) + 1)
+    for v in range(int(lo), int(hi) + 1, step):
         parts.append(f'<text x="{x(v)}" y="{axis_y + 14}" text-anchor="middle">{_e(_tick(v, "time"))}</text>')
-    items = sorted([(float(r.low), "stated", r) for r in times] + [(float(m), "as_of", r) for r, m in as_of],
-                   key=lambda item: (item[0], item[2].article, item[1]))
-    for i, (value, what, row) in enumerate(items):
+    for i, (value, what, row) in enumerate(ordered):
         y = 20 + ROW * i
         label = heads[row.article].label if row.article in heads else row.article
-        parts.append(f'<text x="{LEFT - 8}" y="{y + 4}" text-anchor="end">{_e(_fit(label, 10))} · '
-                     f'{_e(_fit(row.fact, 12))}</text>')
-        tip = f"<title>{_e(label)}: {_e(row.value)} ({_e(t['stated_time'] if what == 'stated' else t['as_of_time'])})</title>"
+        parts.append(f'<text x="{TL_LEFT - 8}" y="{y + 4}" text-anchor="end">{_e(_fit(label, 18))} · '
+                     f'{_e(_fit(row.fact, 18))}</text>')
+        kind = t["stated_time"] if what == "stated" else t["as_of_time"]
+        tip = f"<title>{_e(label)}: {_e(row.value)} ({_e(kind)})</title>"
         if what == "stated":
             parts.append(f'<circle class="mark other stated" cx="{x(value)}" cy="{y}" r="5">{tip}</circle>')
         else:
             parts.append(f'<circle class="asof" cx="{x(value)}" cy="{y}" r="6">{tip}</circle>')
-        parts.append(f'<text x="{x(value) + 9}" y="{y + 4}">{_e(_tick(value, "time"))} UTC</text>')
+        said = row.value if what == "stated" else f"{_tick(value, 'time')} ({t['as_of_time']})"
+        parts.append(f'<text x="{x(value) + 9}" y="{y + 4}">{_e(said)}</text>')
     parts.append("</svg>")
     return [f"<h2>{_e(t['timeline'])}</h2>", "".join(parts)]
 
