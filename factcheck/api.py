@@ -117,10 +117,13 @@ def findings_frame(result: "Result") -> "pd.DataFrame":
 # --------------------------------------------------------------------------- reprs
 
 
-def _rule_names(files: list[str]) -> str:
+def _rule_names(files: list[str], shown: int = 3) -> str:
+    """The first rule files by name, the rest counted: a repr stays short however many stories are loaded."""
     import os
 
-    return ", ".join(os.path.basename(f) for f in files) or "none"
+    names = [os.path.basename(f) for f in files]
+    more = f", +{len(names) - shown} more" if len(names) > shown else ""
+    return ", ".join(names[:shown]) + more if names else "none"
 
 
 def extraction_repr(run: "Extraction") -> str:

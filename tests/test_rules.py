@@ -92,7 +92,8 @@ def test_shipped_rules_load_without_error(tmp_path):
     assert {"call.date", "call.start_time", "call.duration", "call.requested_by", "troops.count",
             "talks.date", "talks.place", "talks.us_negotiator", "talks.ru_negotiator"} <= set(rules.facts)
     assert {Path(f).name for f in rules.files} == {"biden-putin-call-2021.yaml", "common.yaml",
-                                                   "retraites-2023-01-31.yaml", "seisme-turquie-syrie-2023.yaml"}
+                                                   "retraites-2023-01-31.yaml", "seisme-turquie-syrie-2023.yaml",
+                                                   "biden-putin-video-call-2021.yaml"}
     assert list(rules.facts) == sorted(rules.facts)
     assert [c.id for c in rules.checks] == sorted(c.id for c in rules.checks)
 
@@ -637,3 +638,67 @@ def test_importing_rules_is_light():
             "assert 'pandas' not in sys.modules; "
             "assert r.FactRule.model_fields")
     subprocess.run([sys.executable, "-c", code], check=True, cwd=REPO)
+
+
+# --------------------------------------------------------------------------
+# Two stories, one fact id: each story's facts bind in its own articles, each story's checks read its own rows
+
+def _call_story(story: str, day: str, word: str, rule_id: str) -> str:
+    return f"""\
+        story: {story}
+        event:
+          date: {day}
+          window: [-1, 2]
+          words: ['{word}']
+          min_words: 1
+        facts:
+          call.duration:
+            kind: duration
+            cues: ['entretien', 'a dure']
+        checks:
+          - id: {rule_id}
+            fact: call.duration
+            compare: interval
+            tolerance: 0 min
+            severity: error
+            message: Les sources ne donnent pas la même durée.
+        """
+
+
+def _call_article(folder: Path, name: str, day: str, text: str) -> None:
+    (folder / name).write_text(f"---\nsource: {name}\ndate: {day}\n---\n{text}\n", encoding="utf-8")
+
+
+def test_two_stories_with_events_may_name_a_fact_alike_and_are_compared_apart(tmp_path):
+    from factcheck.pipeline import compare
+
+    rules = tmp_path / "rules"
+    write(rules, "video.yaml", _call_story("video-call", "2021-12-07", "visioconference", "VC101"))
+    write(rules, "phone.yaml", _call_story("phone-call", "2021-12-30", "telephon", "PC101"))
+    loaded = load_rules([rules], cwd=tmp_path)
+    assert loaded.errors == []
+    assert {s: sorted(f) for s, f in loaded.story_facts.items() if f} == {
+        "phone-call": ["call.duration"], "video-call": ["call.duration"]}
+    corpus = tmp_path / "articles"
+    corpus.mkdir()
+    _call_article(corpus, "v1.txt", "2021-12-07", "La visioconférence a eu lieu mardi. L'entretien a duré deux heures.")
+    _call_article(corpus, "v2.txt", "2021-12-08", "Visioconférence Biden-Poutine : l'entretien a duré deux heures.")
+    _call_article(corpus, "p1.txt", "2021-12-30", "Un appel téléphonique jeudi. L'entretien a duré 50 minutes.")
+    _call_article(corpus, "p2.txt", "2021-12-31", "Échange téléphonique : l'entretien a duré 50 minutes.")
+    result = compare([corpus], rules=[rules])
+    rows = result.extraction.table
+    bound = rows[rows["fact"] == "call.duration"]
+    assert sorted(zip(bound["article"], bound["story"], bound["low"])) == [
+        ("p1", "phone-call", 50), ("p2", "phone-call", 50), ("v1", "video-call", 120), ("v2", "video-call", 120)]
+    verdicts = {(f.rule, f.status, f.articles) for f in result.findings if f.fact == "call.duration"}
+    # two hours and fifty minutes are two calls, not a conflict
+    assert verdicts == {("VC101", "agree", ("v1", "v2")), ("PC101", "agree", ("p1", "p2"))}
+
+
+def test_a_fact_id_of_a_story_without_event_is_still_a_duplicate(tmp_path):
+    rules = tmp_path / "rules"
+    write(rules, "a.yaml", _call_story("video-call", "2021-12-07", "visioconference", "VC101"))
+    second = write(rules, "b.yaml", "story: legacy\nfacts:\n  call.duration:\n    kind: duration\n    cues: ['appel']\n")
+    loaded = load_rules([rules], cwd=tmp_path)
+    (error,) = [e for e in loaded.errors if e.file == str(second)]
+    assert "call.duration" in error.message and "already declared in" in error.message

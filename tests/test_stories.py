@@ -27,8 +27,9 @@ STORIES = {
     "retraites-manifestation-2023-01-31": "B",
     "seisme-turquie-syrie-2023-02": "C",
 }
-# The shipped rule file of each story (A's waits for facts scoped by story: its ids are the seed story's).
+# The shipped rule file of each story.
 RULE_FILES = {
+    "A": "biden-putin-video-call-2021.yaml",
     "B": "retraites-2023-01-31.yaml",
     "C": "seisme-turquie-syrie-2023.yaml",
 }
@@ -36,9 +37,7 @@ RULE_FILES = {
 # Floors per story: recall, person precision, claimant right (ratios), findings held (count),
 # unexpected conflicts (most allowed).
 FLOORS = {
-    # A: its rule file waits for facts scoped by story (its ids are the seed story's); with story selection
-    # its articles (7 December) no longer borrow the facts of the seed story (the call of 30 December).
-    "A": dict(recall=0.0, people=0.97, claimants=1.0, findings=1, unexpected=0),
+    "A": dict(recall=0.49, people=0.97, claimants=1.0, findings=6, unexpected=1),
     # B and C: keys, claimants, events and story selection bind (engine stage 2); the checks do not yet
     # compare per key and claimant (stage 3), hence the unexpected conflicts.
     "B": dict(recall=0.56, people=0.95, claimants=0.95, findings=0, unexpected=8),
