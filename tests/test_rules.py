@@ -677,8 +677,6 @@ def test_two_stories_with_events_may_name_a_fact_alike_and_are_compared_apart(tm
     write(rules, "phone.yaml", _call_story("phone-call", "2021-12-30", "telephon", "PC101"))
     loaded = load_rules([rules], cwd=tmp_path)
     assert loaded.errors == []
-    assert {s: sorted(f) for s, f in loaded.story_facts.items() if f} == {
-        "phone-call": ["call.duration"], "video-call": ["call.duration"]}
     corpus = tmp_path / "articles"
     corpus.mkdir()
     _call_article(corpus, "v1.txt", "2021-12-07", "La visioconférence a eu lieu mardi. L'entretien a duré deux heures.")
@@ -694,11 +692,3 @@ def test_two_stories_with_events_may_name_a_fact_alike_and_are_compared_apart(tm
     # two hours and fifty minutes are two calls, not a conflict
     assert verdicts == {("VC101", "agree", ("v1", "v2")), ("PC101", "agree", ("p1", "p2"))}
 
-
-def test_a_fact_id_of_a_story_without_event_is_still_a_duplicate(tmp_path):
-    rules = tmp_path / "rules"
-    write(rules, "a.yaml", _call_story("video-call", "2021-12-07", "visioconference", "VC101"))
-    second = write(rules, "b.yaml", "story: legacy\nfacts:\n  call.duration:\n    kind: duration\n    cues: ['appel']\n")
-    loaded = load_rules([rules], cwd=tmp_path)
-    (error,) = [e for e in loaded.errors if e.file == str(second)]
-    assert "call.duration" in error.message and "already declared in" in error.message
