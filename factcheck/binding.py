@@ -158,6 +158,19 @@ def _nearest(figures: list[Mention], start: int, end: int) -> Mention | None:
 
 
 # ---------------------------------------------------------------------------
+# Live-blog stamps
+
+
+def stamps(mentions: list[Mention], view: str, lang: Any) -> set[int]:
+    """The time mentions that are live-blog stamps ("15h05 - Le cortège ..."), by ``id``: they date
+    their entry (as-of), they are no time of the story."""
+    r = context.readers(lang)
+    starts = {start + (len(view[start:start + 8]) - len(view[start:start + 8].lstrip()))
+              for start, _ in context.blog_stamps(r, view)}
+    return {id(m) for m in mentions if m.kind == "time" and m.start in starts}
+
+
+# ---------------------------------------------------------------------------
 # Counted nouns left out
 
 
@@ -495,17 +508,18 @@ def _key_marks(rule: "FactRule", story: "StoryRules | None", sentence_mentions: 
     return kept
 
 
-def _scene(sentence: _Sentence, rules: dict[str, "FactRule"], story, view: str) -> dict[str, str]:
-    """Keys a sentence sets for the rest of its paragraph, by fact: one that opens it ("À Nantes, ...")."""
-    out: dict[str, str] = {}
+def _scene(sentence: _Sentence, rules: dict[str, "FactRule"], story, view: str, scene: dict[str, str]) -> None:
+    """Update the paragraph's scene, by fact: the one key a sentence names ("À Nantes, le cortège ...",
+    "la manifestation parisienne ..."); a sentence naming several keys leaves no scene."""
     s = sentence.span
     for rule in rules.values():
         if rule.by is None:
             continue
-        marks = _key_marks(rule, story, sentence.mentions, view, s)
-        if marks and marks[0].start - s.start <= 12 and view[marks[0].end:marks[0].end + 3].lstrip().startswith((",", ":")):
-            out[rule.id] = marks[0].key
-    return out
+        keys = {m.key for m in _key_marks(rule, story, sentence.mentions, view, s)}
+        if len(keys) == 1:
+            scene[rule.id] = keys.pop()
+        elif keys:
+            scene.pop(rule.id, None)
 
 
 _NAME_BEFORE = __import__("re").compile(r"(?<![\w'-])([A-Z][\w'-]+(?:[ -][A-Z][\w'-]+)*)\s*$")
@@ -656,7 +670,7 @@ def assign_dimensions(mentions: list[Mention], article: Article, view: str, stor
                 last_claimed = (f.end, who)
         keyed = _keys_of_figures(sentence, rules, story, view, text, r, lead_keys, previous_keys)
         keys_of.update(keyed)
-        previous_keys.update(_scene(sentence, keyed_rules, story, view))
+        _scene(sentence, keyed_rules, story, view, previous_keys)
         previous_end = s.end
         if view[s.start:s.end].rstrip().endswith(":") and not sentence.figures:
             lead_claimant = _lead_claimant(view, text, s, r, classes)

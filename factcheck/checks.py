@@ -41,8 +41,8 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
 from typing import Any, Iterable, Protocol
 
 from rapidfuzz import fuzz
@@ -51,6 +51,11 @@ from .model import TABLE_COLUMNS, Finding, Side
 from .semantics import (
     DEFAULT_THRESHOLD,
     Interval,
+    apart_in_time,
+    as_of_instant,
+    canonical_key,
+    revision_allowed,
+    same_time_windows,
     ToleranceLike,
     date_interval,
     dates_agree,
@@ -66,6 +71,7 @@ from .semantics import (
 from .text import fold_key
 
 FACT_COMPARES = ("interval", "date", "person", "place", "text")
+_NEVER = datetime.max
 PROBLEM_COMPARES = ("spelling", "roles", "paired_time")
 COMPARES = FACT_COMPARES + PROBLEM_COMPARES
 
@@ -385,11 +391,45 @@ def _difference_note(sides: list[Side]) -> str:
 
 
 def _fact_findings(rows: list[Row], check: CheckLike) -> list[Finding]:
+    """One verdict per (key, claimant) of the fact; per key, how the claimants compare.
+
+    Statements of different keys are never compared.  Within a key, each claimant class (and the
+    unattributed statements, together) gets its own verdict; when several claimants state the key,
+    a key-level verdict says whether they all agree (``agree``) or differ (``differs_by_claimant``:
+    side by side, never a conflict).  A fact that changes over time also gets a verdict for each
+    window of ``same_time`` in which two articles or more state it.
+    """
     sem = _Semantics(check)
     formed = [(r, sem.form(r)) for r in rows]
     formed = [(r, f) for r, f in formed if f is not None]
     if check.compare == "interval":
         formed = _comparable_clock(formed)
+    findings: list[Finding] = []
+    by_key = partition_by(formed, lambda it: canonical_key(it[0].fact_key))
+    for key in sorted(by_key):
+        items = by_key[key]
+        shown_key = _shown_key(items)
+        by_claimant = partition_by(items, lambda it: it[0].claimant or "")
+        for claimant in sorted(by_claimant):
+            for finding in _claimant_findings(by_claimant[claimant], check, sem):
+                findings.append(replace(finding, fact_key=shown_key, claimant=claimant or None))
+        if len(by_claimant) > 1:
+            across = _across_claimants(items, check, sem)
+            if across is not None:
+                findings.append(replace(across, fact_key=shown_key))
+        if getattr(check, "evolves", "none") != "none":
+            findings.extend(replace(f, fact_key=shown_key) for f in _time_windows(items, check, sem))
+    return findings
+
+
+def _shown_key(items: list[tuple[Row, Any]]) -> str | None:
+    """A key as the articles write it most often (ties: alphabetically)."""
+    counts = Counter(r.fact_key for r, _ in items if r.fact_key)
+    return sorted(counts, key=lambda k: (-counts[k], k))[0] if counts else None
+
+
+def _claimant_findings(formed: list[tuple[Row, Any]], check: CheckLike, sem: "_Semantics") -> list[Finding]:
+    """The verdicts of one claimant (or of the unattributed statements) on one key."""
 
     def part_key(item: tuple[Row, Any]) -> tuple:
         r = item[0]
@@ -404,10 +444,133 @@ def _fact_findings(rows: list[Row], check: CheckLike) -> list[Finding]:
     findings = []
     for key in sorted(parts, key=lambda k: tuple("" if x is None else str(x) for x in k)):
         note = _part_note(key) if len(parts) > 1 else ""
-        finding = _fact_finding(parts[key], check, sem, note)
+        items, revised = _latest_in_each_article(parts[key], check, sem)
+        finding = _fact_finding(items, check, sem, note)
         if finding is not None:
+            finding = _in_time(finding, items, check, sem)
+            if revised:
+                finding = replace(finding, note="; ".join(n for n in (finding.note, revised) if n))
             findings.append(finding)
     return findings
+
+
+def _revisable(rows: Iterable[Row], check: CheckLike) -> bool:
+    """Figures that change over time may replace one another: the fact evolves, or the text dates them."""
+    rows = list(rows)
+    return getattr(check, "evolves", "none") != "none" or all(r.as_of_source == "text" for r in rows)
+
+
+def _latest_in_each_article(items: list[tuple[Row, Any]], check: CheckLike, sem: "_Semantics"
+                            ) -> tuple[list[tuple[Row, Any]], str]:
+    """An article that gives a figure at 18:30 and another later keeps the later one (with a note)."""
+    kept: list[tuple[Row, Any]] = []
+    notes: list[str] = []
+    for article, mine in sorted(partition_by(items, lambda it: it[0].article).items()):
+        timed = [(as_of_instant(r.as_of), r, f) for r, f in mine]
+        if len(mine) < 2 or any(t is None for t, _, _ in timed) or not _revisable([r for r, _ in mine], check):
+            kept.extend(mine)
+            continue
+        latest = max(t for t, _, _ in timed)
+        last = [(r, f) for t, r, f in timed if t == latest]
+        earlier = [(t, r, f) for t, r, f in timed if t != latest
+                   and not all(sem.agree(f, g) for _, g in last)
+                   and apart_in_time([t], [latest], 0)
+                   and all(_revision_ok(check, f, g) for _, g in last)]
+        dropped = {id(r) for _, r, _ in earlier}
+        kept.extend((r, f) for r, f in mine if id(r) not in dropped)
+        notes += [f"{article}: {display(r)} at {r.as_of[11:16]} revised to {display(last[0][0])}" for _, r, _ in earlier]
+    return kept, "; ".join(notes)
+
+
+def _revision_ok(check: CheckLike, earlier: Any, later: Any) -> bool:
+    if isinstance(earlier, Interval) and isinstance(later, Interval):
+        return revision_allowed(getattr(check, "evolves", "none"), earlier, later, getattr(check, "tolerance", None))
+    return True
+
+
+def _in_time(finding: Finding, items: list[tuple[Row, Any]], check: CheckLike, sem: "_Semantics") -> Finding:
+    """A conflict between statements made at clearly different times of a figure that may change is a revision.
+
+    Every two sides must be more than ``same_time`` apart, the later allowed to replace the earlier
+    (a growing toll may not fall): then the verdict is ``superseded``, latest side first.
+    """
+    if finding.status != "conflict" or len(finding.groups) < 2:
+        return finding
+    rows_of: dict[tuple[str, str], list[Row]] = {}
+    for r, _ in items:
+        rows_of.setdefault((r.article, r.quote), []).append(r)
+    forms = {id(r): f for r, f in items}
+    sides = []
+    for side in finding.groups:
+        rows = [r for r, _ in items if r.article in side.articles and display(r) in side.value.split(" / ")]
+        if not rows or not _revisable(rows, check):
+            return finding
+        sides.append((side, rows, [as_of_instant(r.as_of) for r in rows]))
+    same_time = float(getattr(check, "same_time", 60.0) or 0.0)
+    sides.sort(key=lambda s: min((t for t in s[2] if t is not None), default=None) or _NEVER)
+    for (a, rows_a, times_a), (b, rows_b, times_b) in zip(sides, sides[1:]):
+        if not apart_in_time(times_a, times_b, same_time):
+            return finding
+        if not all(_revision_ok(check, forms[id(x)], forms[id(y)]) for x in rows_a for y in rows_b):
+            return finding
+    ordered = tuple(s for s, _, _ in reversed(sides))
+    when = " → ".join(f"{s.value} ({min(t for t in ts if t is not None):%d %H:%M} UTC)" for s, _, ts in sides)
+    note = "; ".join(n for n in (finding.note, f"revised over time: {when}") if n)
+    return replace(finding, status="superseded", severity="info", groups=ordered, note=note)
+
+
+def _across_claimants(items: list[tuple[Row, Any]], check: CheckLike, sem: "_Semantics") -> Finding | None:
+    """How the claimants of one key compare: all agree, or their figures side by side.
+
+    An unattributed figure that contradicts a claimed one is a warning that says so; claimants
+    that differ are information (police and unions counting differently is the story, not an error).
+    """
+    latest, _ = _latest_in_each_article(items, check, sem)
+    finding = _fact_finding(latest, check, sem, "")
+    if finding is None:
+        return None
+    by_claimant = partition_by(latest, lambda it: it[0].claimant or "")
+    if finding.status != "conflict":
+        return replace(finding, note="; ".join(n for n in (finding.note, "every claimant agrees") if n))
+    sides = []
+    for claimant in sorted(by_claimant):
+        part = _fact_finding(by_claimant[claimant], check, sem, "")
+        label = claimant or "no claimant"
+        for side in part.groups:
+            sides.append(replace(side, value=f"{label}: {side.value}"))
+    unattributed = "" in by_claimant
+    listed = "; ".join(s.value for s in sides)
+    note = (f"an unattributed figure differs from a claimed one: {listed}" if unattributed
+            else f"claimants differ: {listed}")
+    return replace(finding, status="differs_by_claimant", severity="warning" if unattributed else "info",
+                   groups=tuple(sides), note=note, claimant=None)
+
+
+def _time_windows(items: list[tuple[Row, Any]], check: CheckLike, sem: "_Semantics") -> list[Finding]:
+    """For a figure that changes over time: one verdict per window of ``same_time`` stated by two articles or more."""
+    instants = [as_of_instant(r.as_of) for r, _ in items]
+    out = []
+    for window in same_time_windows(instants, float(getattr(check, "same_time", 60.0) or 0.0)):
+        members = [items[i] for i in window]
+        if len({r.article for r, _ in members}) < 2:
+            continue
+        finding = _fact_finding(members, check, sem, "")
+        when = f"{min(instants[i] for i in window):%d %H:%M}–{max(instants[i] for i in window):%H:%M} UTC"
+        claimants = {r.claimant or "" for r, _ in members}
+        if finding.status == "conflict":
+            if len(claimants) < 2:
+                continue  # one claimant at one time: its own verdict says conflict
+            finding = replace(finding, status="differs_by_claimant", severity="info")
+        out.append(replace(finding, note="; ".join(n for n in (finding.note, f"stated {when}") if n)))
+    return out
+
+
+def _listed(sides: list[Side]) -> bool:
+    """Some article states a value of every side: the values are a list, not a contradiction."""
+    common = set(sides[0].articles)
+    for side in sides[1:]:
+        common &= set(side.articles)
+    return bool(common)
 
 
 def _comparable_clock(formed: list[tuple[Row, Any]]) -> list[tuple[Row, Any]]:
@@ -457,7 +620,11 @@ def _fact_finding(items: list[tuple[Row, Any]], check: CheckLike, sem: _Semantic
     sides.sort(key=_side_order)
 
     articles = {a for s in sides for a in s.articles}
-    if len(sides) > 1:
+    if len(sides) > 1 and check.compare == "date" and _listed(sides):
+        # "mardi 7 et samedi 11 février": an article that states every side lists several days.
+        note = "; ".join(n for n in (note, "several days listed") if n)
+        status = "agree" if len(articles) > 1 else "single_source"
+    elif len(sides) > 1:
         status = "conflict"
         difference = _difference_note(sides)
         note = "; ".join(n for n in (note, difference) if n)

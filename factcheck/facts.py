@@ -15,7 +15,7 @@ import operator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from .binding import assign_dimensions, assign_events, inherit_nouns, select_story
+from .binding import assign_dimensions, assign_events, inherit_nouns, select_story, stamps
 from .grammar import Extractor
 from .model import TABLE_COLUMNS, Article, Mention
 from .rules import OTHER_EVENT, RuleTimeout
@@ -115,10 +115,11 @@ def _bind_article(article: Article, view: str, found: list[Mention], ruleset: "R
     story = ruleset.stories.get(selection.story or "")
     for mention in found:
         mention.story = selection.story or ""
+    blog_stamps = stamps(found, view, lang)
     inherit_nouns(found, view, lang)
     assign_events(found, view, story, lang)
     for mention in found:
-        if mention.event == OTHER_EVENT:
+        if mention.event == OTHER_EVENT or id(mention) in blog_stamps:
             mention.fact = PERSON_FACT if mention.kind == "person" else None
             continue
         mention.fact = bind(mention, view, by_kind, stories)

@@ -591,6 +591,8 @@ class CheckRule(_Strict):
     _file: str = PrivateAttr(default="")
     _story: str = PrivateAttr(default="")
     _target_kind: str | None = PrivateAttr(default=None)
+    _evolves: str = PrivateAttr(default="none")
+    _same_time: float = PrivateAttr(default=60.0)
 
     @field_validator("id", mode="before")
     @classmethod
@@ -674,6 +676,16 @@ class CheckRule(_Strict):
     def story(self) -> str:
         """The story of the file that declares this check ("common" for the shared checks)."""
         return self._story
+
+    @property
+    def evolves(self) -> str:
+        """How the checked fact changes over time (its rule's ``evolves``): none, grows or revised."""
+        return self._evolves
+
+    @property
+    def same_time(self) -> float:
+        """Minutes within which two figures of the checked fact are at the same time."""
+        return self._same_time
 
     @property
     def target_kind(self) -> str | None:
@@ -1257,6 +1269,10 @@ def _merge(sources: list[_Source], errors: list[RuleError]) -> RuleSet:
                 entities[key] = known.model_copy(update={"aliases": merged})
             else:
                 entities[key] = entity
+    for check in checks:
+        rule = story_facts.get((check.story, check.fact or "")) or facts.get(check.fact or "")
+        if rule is not None:
+            check._evolves, check._same_time = rule.evolves, rule.same_time
     return RuleSet(
         facts=dict(sorted(facts.items())),
         checks=sorted(checks, key=lambda c: c.id),

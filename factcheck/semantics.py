@@ -507,3 +507,67 @@ def person_key(name: str) -> str:
 def place_key(name: str) -> str:
     """The key of a place: its folded, lower-case name."""
     return " ".join(fold(name).lower().replace("-", " ").split())
+
+
+# ---------------------------------------------------------------------------
+# Keys, claimants and time: which statements are comparable at all
+#
+# A figure is (event, fact, key, value, claimant, as-of time).  Two statements
+# conflict only when fact, key and claimant are the same, their times overlap
+# and their values disagree.  Different claimants are shown side by side; a
+# later figure of the same claimant revises an earlier one (a toll that only
+# grows may only grow).
+
+
+def canonical_key(key: str | None) -> str:
+    """The comparison form of a fact's key: "Orléans", "orleans" and "ORLEANS" are one key; "" when none."""
+    return place_key(key) if key else ""
+
+
+def as_of_instant(as_of: Any) -> "datetime | None":
+    """When a figure held, as a UTC instant; None when unknown or known only to the day ("2023-01-31")."""
+    from datetime import datetime, timezone
+
+    if not as_of or "T" not in str(as_of):
+        return None
+    try:
+        moment = datetime.fromisoformat(str(as_of).replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(timezone.utc).replace(tzinfo=None)
+    return moment
+
+
+def apart_in_time(earlier: Iterable[Any], later: Iterable[Any], same_time_minutes: float) -> bool:
+    """Every instant of ``later`` comes more than ``same_time`` after every instant of ``earlier``.
+
+    Instants are ``as_of_instant`` values; an unknown one (None) is never apart from anything.
+    """
+    earlier, later = list(earlier), list(later)
+    if not earlier or not later or None in earlier or None in later:
+        return False
+    gap = (min(later) - max(earlier)).total_seconds() / 60
+    return gap > same_time_minutes
+
+
+def revision_allowed(evolves: str, earlier: Interval, later: Interval, tolerance: ToleranceLike | None = None) -> bool:
+    """May ``later`` replace ``earlier``?  A growing figure ("grows") may not fall; a revised one may change."""
+    if evolves == "grows":
+        return later.widen(tolerance).hi >= earlier.lo
+    return True
+
+
+def same_time_windows(instants: Sequence[Any], same_time_minutes: float) -> list[list[int]]:
+    """Indices of ``instants`` (sorted) in windows of ``same_time``: each window opens at its first instant.
+
+    Unknown instants (None) form no window.
+    """
+    order = sorted((i for i, t in enumerate(instants) if t is not None), key=lambda i: instants[i])
+    windows: list[list[int]] = []
+    for i in order:
+        if windows and (instants[i] - instants[windows[-1][0]]).total_seconds() / 60 <= same_time_minutes:
+            windows[-1].append(i)
+        else:
+            windows.append([i])
+    return windows
