@@ -92,9 +92,10 @@ def _dateline(lang: ModuleType) -> re.Pattern:
     )
 
 
-def dateline_place(text: str, body_start: int = 0, language: str | None = "fr") -> str | None:
-    """The place a dateline names, folded and in lower case ("istanbul"), when the body opens with one."""
-    m = _dateline(_lang(language)).search(fold(text[body_start: body_start + 3000]))
+def dateline_place(view: str, body_start: int = 0, language: str | None = "fr") -> str | None:
+    """The place a dateline names, in lower case ("istanbul"), when the body opens with one; ``view``
+    is the folded text (``text.fold``), as the grammar reads it."""
+    m = _dateline(_lang(language)).search(view, body_start, body_start + 3000)
     return " ".join(m.group("place").lower().split()) if m else None
 
 

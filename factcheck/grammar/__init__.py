@@ -57,7 +57,7 @@ class Extractor:
         text = article.text
         view = self._view(article)
         ref = values.Reference.from_iso(article.meta.date)
-        place = dateline_place(text, article.body_start, article.meta.language)
+        place = dateline_place(view, article.body_start, article.meta.language)
         if place and place in g.lang.CITY_ZONES:
             ref = replace(ref, zone=g.lang.CITY_ZONES[place])  # "heure locale" is the dateline's
         sentence_spans = sentences(view, article.body_start)

@@ -237,7 +237,23 @@ def build(lang: ModuleType, aliases: tuple[str, ...] = ()) -> Grammar:
 
     score = rf"\d{{1,2}}\s?[-\u2013]\s?\d{{1,2}}(?!\d|,\d|\s*(?:%|(?:{words(lang.DURATION_UNITS)}|{month})(?!\w)))"  # "2-0", "39-45"
     non_value = rf"(?P<nonvalue>{'|'.join(lang.NON_VALUES)}|{score})"
-    alternatives = [non_value, hour_fraction, numeric_date, range_, paired, time, date_day, month_part, year, month_only, relative_day, weekday_alone, quantity, ordinal]
+    # Cheap guards on what an alternative can start with: at most word starts (a word that is no
+    # number, marker or opener) the costly alternatives are skipped after one test.
+    in_figures = rf"(?=[\d+])(?:{non_value}|{hour_fraction}|{numeric_date})"
+    range_start = (
+        rf"(?=\d|{number_word}|{words(lang.RANGE_OPENERS)}(?:(?<=')|\s+)(?:{words(lang.RANGE_DAY_DETERMINERS)}\s+)?"
+        rf"(?:\d|{number_word}|{words(lang.NAMED_TIMES)}))"
+    )
+    clock_start = rf"(?=\d|{number_word}|{words(lang.NAMED_TIMES)}|{time_marks})"
+    first_words = {fold(phrase).split()[0] for phrase in (
+        list(markers) + list(lang.VAGUE_DETERMINERS) + list(lang.APPROX_NOUN_DETERMINERS) + list(lang.FEW) + list(lang.MINUS_SIGNS))}
+    quantity_start = rf"(?=\d|[-\u2212]|{number_word}|{words(first_words)})"
+    date_first = {fold(w).split()[0] for w in (
+        list(lang.FIRST_OF_MONTH) + list(lang.MONTH_PARTS) + list(lang.YEAR_PREPOSITIONS) + list(lang.MONTH_PREPOSITIONS)
+        + list(lang.RELATIVE_DAYS) + list(lang.WEEKDAYS) + list(lang.MONTHS) + list(lang.MONTH_ABBREVIATIONS))}
+    dates = rf"(?=\d|{words(date_first)})(?:{date_day}|{month_part}|{year}|{month_only}|{relative_day}|{weekday_alone})"
+    alternatives = [in_figures, range_start + range_, clock_start + rf"(?:{paired}|{time})", dates,
+                    quantity_start + quantity, ordinal]
     if alias:
         alternatives.append(alias)
     alternatives.append(name)

@@ -100,12 +100,18 @@ def parse_number(text: str, code: str = "fr") -> float | None:
             return None
         return n if in_bounds(n) else None
     words = " ".join(fold(raw).lower().split())
-    from importlib import import_module  # the language's own number words ("zéro") before text2num
-    special = getattr(import_module(f"factcheck.lang.{code}"), "NUMBER_WORD_VALUES", {})
+    special = _word_values(code)  # the language's own number words ("zéro") before text2num
     if words in special:
         return float(special[words])
     n = _words_to_number(words, code)
     return n if in_bounds(n) else None
+
+
+@lru_cache(maxsize=16)
+def _word_values(code: str) -> dict[str, float]:
+    from importlib import import_module
+
+    return getattr(import_module(f"factcheck.lang.{code}"), "NUMBER_WORD_VALUES", {})
 
 
 @lru_cache(maxsize=2048)
