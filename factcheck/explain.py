@@ -40,7 +40,12 @@ class Explanation:
 
 
 def explain(article: Article, fact: str, ruleset) -> list[Explanation]:
-    rule = ruleset.facts.get(fact)
+    from .binding import select_story
+    from .text import fold
+
+    # The article's own story's rule: two stories may declare the same fact id.
+    selection = select_story(article, fold(article.text), ruleset)
+    rule = (ruleset.fact(selection.story, fact) if selection.story else None) or ruleset.facts.get(fact)
     if rule is None:
         from difflib import get_close_matches
 
@@ -55,7 +60,7 @@ def explain(article: Article, fact: str, ruleset) -> list[Explanation]:
     for m in mentions:
         if m.kind != rule.kind:
             continue
-        won = bind(m, view, by_kind)
+        won = bind(m, view, by_kind, set(selection.stories) if selection.story else None)
         distance, blocking = explain_binding(m, view, mine)
         reasons: list[str] = []
         if distance is None:
