@@ -409,7 +409,9 @@ def _fact_findings(rows: list[Row], check: CheckLike) -> list[Finding]:
     for key in sorted(by_key):
         items = by_key[key]
         shown_key = _shown_key(items)
-        by_claimant = partition_by(items, lambda it: it[0].claimant or "")
+        # A check that says `same_attribution: false` compares every claimant's figures together.
+        by_claimant = ({"": items} if getattr(check, "across_claimants", False)
+                       else partition_by(items, lambda it: it[0].claimant or ""))
         for claimant in sorted(by_claimant):
             for finding in _claimant_findings(by_claimant[claimant], check, sem):
                 findings.append(replace(finding, fact_key=shown_key, claimant=claimant or None))

@@ -692,6 +692,15 @@ class CheckRule(_Strict):
         """The kind of the values compared: the check's ``kind`` or its fact's (None if unknown)."""
         return self._target_kind
 
+    @property
+    def across_claimants(self) -> bool:
+        """``same_attribution: false`` written in the file: every claimant's figures are compared together.
+
+        A clock time or a length is one fact whoever states it: "17h07" against the White House's "10h07
+        heure de Washington" is a conflict, not two claimants' estimates side by side.
+        """
+        return "same_attribution" in self.model_fields_set and not self.same_attribution
+
 
 def _iso_day(value: Any) -> Any:
     from datetime import date as _date

@@ -394,3 +394,26 @@ def test_nan_from_pandas_counts_as_missing():
     df["high"] = df["high"].astype(float)  # None becomes NaN, as after a CSV round trip
     [f] = run_checks(df, [DURATION])
     assert f.status == "agree"
+
+
+# --- claimants compared together when the check says so ------------------------------------------
+
+def _durations_by_claimant() -> pd.DataFrame:
+    return table(
+        mention(A001, "duration", "deux heures et deux minutes", 122, 122, fact="call.duration", unit="min",
+                claimant="Kremlin", attribution="selon le Kremlin"),
+        mention(A002, "duration", "un peu plus de deux heures", 120, 135, fact="call.duration", unit="min"),
+        mention(A003, "duration", "une heure et demie", 90, 90, fact="call.duration", unit="min"),
+    )
+
+
+def test_same_attribution_false_compares_every_claimant_together():
+    across = check("FC103", "interval", fact="call.duration", tolerance=Tolerance(0, 0), across_claimants=True)
+    (f,) = run_checks(_durations_by_claimant(), [across])
+    assert (f.status, f.claimant) == ("conflict", None)
+    assert sorted(g.articles for g in f.groups) == [(A001, A002), (A003,)]
+
+
+def test_without_it_a_claimed_length_is_never_in_conflict_with_an_unattributed_one():
+    findings = run_checks(_durations_by_claimant(), [DURATION])
+    assert all(not (f.status == "conflict" and A001 in f.articles and A003 in f.articles) for f in findings)

@@ -37,11 +37,12 @@ RULE_FILES = {
 # Floors per story: recall, person precision, claimant right (ratios), findings held (count),
 # unexpected conflicts (most allowed).
 FLOORS = {
+    # Issue targets: recall 0.95, person precision 0.95, claimant right 0.9, every finding, no unexpected
+    # conflict.  Reached: person precision everywhere, claimants on B.  What holds the rest back is in
+    # notes/issue-9-stories.md (grammar hedges and zones, places, coordinated keys, pronoun claimants).
     "A": dict(recall=0.60, people=0.97, claimants=1.0, findings=8, unexpected=1),
-    # B and C: keys, claimants, events and story selection bind (engine stage 2); the checks do not yet
-    # compare per key and claimant (stage 3), hence the unexpected conflicts.
-    "B": dict(recall=0.56, people=0.95, claimants=0.95, findings=0, unexpected=8),
-    "C": dict(recall=0.75, people=0.95, claimants=0.57, findings=5, unexpected=7),
+    "B": dict(recall=0.57, people=0.95, claimants=0.95, findings=13, unexpected=5),
+    "C": dict(recall=0.76, people=0.95, claimants=0.58, findings=10, unexpected=3),
 }
 
 pytestmark = pytest.mark.skipif(
