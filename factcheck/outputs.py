@@ -172,3 +172,76 @@ def _remove_quietly(path: str) -> None:
 
 def _strerror(exc: OSError) -> str:
     return (exc.strerror or str(exc)).lower()
+
+
+class StreamOutput:
+    """An output written in pieces (archive reports), with ``write_output``'s guarantees.
+
+    Each piece is neutralised as it comes (pieces start at a line start); a file
+    is written aside and renamed over the target by ``commit`` (``abort``, or
+    an exception inside ``with``, leaves any old file as it was); ``-`` or
+    None writes to standard output as the pieces come; ``/dev/null`` keeps nothing.
+    """
+
+    def __init__(self, path: str | os.PathLike | None, *, inputs: Iterable[Any] = ()) -> None:
+        self._handle = None
+        self._temp = self._target = self._shown = None
+        if path is None or os.fspath(path) == STDOUT:
+            self._stdout = True
+            return
+        self._stdout = False
+        shown = os.fspath(path)
+        target = os.path.realpath(shown)
+        existing = _stat(target)
+        if existing is not None and not stat.S_ISREG(existing.st_mode):
+            if _is_dev_null(existing):
+                return
+            raise OutputError(f"{shown}: is {_kind(existing.st_mode)}, not a regular file; "
+                              "give a regular file or a new path")
+        _refuse_inputs(shown, target, inputs)
+        folder = os.path.dirname(target) or "."
+        try:
+            os.makedirs(folder, exist_ok=True)
+            fd, self._temp = tempfile.mkstemp(dir=folder, prefix=f".{os.path.basename(target)}.", suffix=".tmp")
+        except OSError as exc:
+            raise OutputError(f"{shown}: cannot write in {folder}: {_strerror(exc)}") from exc
+        self._handle = os.fdopen(fd, "w", encoding="utf-8", errors="surrogateescape", newline="\n")
+        self._target, self._shown = target, shown
+
+    def write(self, text: str, *, keep_sgr: bool = False) -> None:
+        text = neutral.text(text, keep_sgr=keep_sgr)
+        if self._stdout:
+            write_stdout(text)
+        elif self._handle is not None:
+            try:
+                self._handle.write(text)
+            except OSError as exc:
+                self.abort()
+                raise OutputError(f"{self._shown}: cannot write: {_strerror(exc)}") from exc
+
+    def commit(self) -> None:
+        if self._handle is None:
+            return
+        handle, self._handle = self._handle, None
+        try:
+            handle.flush()
+            os.fsync(handle.fileno())
+            handle.close()
+            os.chmod(self._temp, _mode_for(self._target))
+            os.replace(self._temp, self._target)
+        except OSError as exc:
+            _remove_quietly(self._temp)
+            raise OutputError(f"{self._shown}: cannot write: {_strerror(exc)}") from exc
+        _sync_folder(os.path.dirname(self._target) or ".")
+
+    def abort(self) -> None:
+        if self._handle is not None:
+            handle, self._handle = self._handle, None
+            handle.close()
+            _remove_quietly(self._temp)
+
+    def __enter__(self) -> "StreamOutput":
+        return self
+
+    def __exit__(self, kind, value, traceback) -> None:
+        self.abort()  # commit is explicit: leaving without it keeps the old file

@@ -293,27 +293,34 @@ def _tasks(ordered: list[Article], stories: dict[str, str] | None, workers: int)
     return tasks
 
 
-def _do_task(task: _Task, ruleset: RuleSet, check: bool):
-    """One task: each article's rows and problem lines; with ``check``, each story's findings."""
-    task = sorted(task, key=lambda item: item[0])
+def article_rows(articles: Sequence[Article], ruleset: RuleSet) -> list[tuple[list[tuple], list[str]]]:
+    """Each article's facts rows and problem lines, in the order given (one extraction call: binders read once)."""
+    if not articles:
+        return []
     lines: list[str] = []
-    # One call for the whole task: the binders are read once.
-    rows = row_tuples(extract_mentions([article for _, article, _ in task], ruleset, lines))
+    rows = row_tuples(extract_mentions(articles, ruleset, lines))
     own: dict[str, list[tuple]] = {}
     for row in rows:
         own.setdefault(row[0], []).append(row)  # row[0]: the article id (unique in a corpus)
     said: dict[str, list[str]] = {}
     for line in lines:  # facts.extract_mentions writes "path: reason"
-        article = next((a for _, a, _ in task if line.startswith(a.path + ": ")), task[0][1])
+        article = next((a for a in articles if line.startswith(a.path + ": ")), articles[0])
         said.setdefault(article.path, []).append(line)
-    article_rows = [(index, own.pop(article.id, []), said.pop(article.path, [])) for index, article, _ in task]
+    return [(own.pop(article.id, []), said.pop(article.path, [])) for article in articles]
+
+
+def _do_task(task: _Task, ruleset: RuleSet, check: bool):
+    """One task: each article's rows and problem lines; with ``check``, each story's findings."""
+    task = sorted(task, key=lambda item: item[0])
+    done = article_rows([article for _, article, _ in task], ruleset)
+    article_rows_ = [(index, rows, lines) for (index, _, _), (rows, lines) in zip(task, done)]
     story_results: list[tuple[str, list[Finding]]] = []
     if check:
         per_story: dict[str, list[tuple]] = {}
-        for (_, _, story), (_, story_rows, _) in zip(task, article_rows):
+        for (_, _, story), (_, story_rows, _) in zip(task, article_rows_):
             per_story.setdefault(story, []).extend(story_rows)
         story_results = [(name, story_findings(r, ruleset.checks, name)) for name, r in per_story.items()]
-    return article_rows, story_results
+    return article_rows_, story_results
 
 
 def _workers(jobs: int, n_articles: int) -> int:
@@ -381,23 +388,28 @@ def story_names(articles: Sequence[Article], paths: Paths) -> dict[str, str]:
     story name is prefixed with its folder's ("archive-a/story1"), so stories
     of two folders never merge.
     """
+    story_of = story_finder(paths)
+    return {article.id: story_of(article.path) for article in articles}
+
+
+def story_finder(paths: Paths):
+    """A function from an article's path to its ``--per-folder`` story (see ``story_names``)."""
     roots = [os.path.abspath(os.fspath(p)) for p in paths if os.path.isdir(p)]
     roots.sort(key=len, reverse=True)  # the deepest folder given wins
     several = len(roots) > 1
-    out: dict[str, str] = {}
-    for article in articles:
-        where = os.path.abspath(article.path)
+
+    def story_of(path: str) -> str:
+        where = os.path.abspath(path)
         root = next((r for r in roots if where.startswith(r.rstrip(os.sep) + os.sep)), None)
         if root is None:
-            out[article.id] = _folder_name(os.path.dirname(where))
-            continue
+            return _folder_name(os.path.dirname(where))
         parts = os.path.relpath(where, root).split(os.sep)
         name = _folder_name(root)
         if len(parts) == 1:
-            out[article.id] = name
-        else:
-            out[article.id] = f"{name}/{parts[0]}" if several else parts[0]
-    return out
+            return name
+        return f"{name}/{parts[0]}" if several else parts[0]
+
+    return story_of
 
 
 def _folder_name(folder: str) -> str:

@@ -1,0 +1,356 @@
+"""Archive runs: one story at a time, from the files to the findings, in bounded memory.
+
+    from factcheck.archive import run_archive
+    run = run_archive(["archive/"], per_folder=True, jobs=0, store="facts-store/")
+    for story in run:              # StoryResult, in story order, as each story finishes
+        ...
+    run.summary                    # what was read, extracted, reused
+
+The main process only lists the files and cuts them into stories
+(``plan``); each story is one task (``do_story``) that reads its own
+files, extracts and binds their mentions (or takes them from the store's
+cache), runs the checks on the story's rows, and hands back a
+``StoryResult``: the findings, the articles' report entries and the values
+each article displays, not the mention rows (unless asked for).  Reports are
+written story by story as the results come back (``report/stream.py``), so
+peak memory is that of the largest story, not of the archive.
+
+Engines: ``local`` (this process, or ``jobs`` worker processes) and ``dask``
+(``dask_engine.py``); both run ``do_story`` on the same tasks and give the
+results back in story order, so the output never depends on the engine, the
+number of workers or the order in which stories finish.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter, deque
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from .model import Article, Finding, InputStatus
+from .rules import RuleSet
+
+Paths = Sequence[str | os.PathLike]
+ENGINES = ("local", "dask")
+
+
+@dataclass(frozen=True)
+class StoryTask:
+    """One story's files: (path, article id, how many listed files share the file name's id; 1: none)."""
+
+    story: str
+    files: tuple[tuple[str, str, int], ...]
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What every story task needs besides its files (sent once to each worker)."""
+
+    ruleset: RuleSet
+    per_folder: bool
+    check: bool = True  # run the checks (compare); extract only needs the rows
+    keep_rows: bool = False  # hand the rows back (a facts output being written)
+    max_bytes: int = 5_000_000
+    store: str | None = None  # the facts store's folder (store.py), read and written by the workers
+
+
+@dataclass
+class StoryResult:
+    """What a story task hands back: enough for every report, nothing more."""
+
+    story: str
+    articles: list[dict[str, Any]]  # report entries (id, source, date, status, encoding[, story]), (id, path) order
+    inputs: list[InputStatus]  # one a file of the story, read or not
+    findings: list[Finding]
+    displays: dict[str, list[str]]  # article id -> the values its mentions display (reports' cells)
+    problems: list[str]  # one line each: a rule pattern that ran out of time
+    rows: list[tuple] | None = None  # the story's facts rows (TABLE_COLUMNS order), with Settings.keep_rows
+    dates: dict[str, str | None] = field(default_factory=dict)  # article id -> publication date
+    extracted: int = 0  # articles extracted in this run
+    reused: int = 0  # articles whose rows came from the store
+    story_reused: bool = False  # findings taken from the store, nothing read but the files' bytes
+
+
+@dataclass
+class Summary:
+    """Counts of an archive run, complete once every story was consumed."""
+
+    stories: int = 0
+    stories_reused: int = 0
+    articles: int = 0
+    articles_extracted: int = 0
+    articles_reused: int = 0
+
+    def add(self, result: StoryResult) -> None:
+        self.stories += 1
+        self.stories_reused += int(result.story_reused)
+        self.articles += len(result.articles)
+        self.articles_extracted += result.extracted
+        self.articles_reused += result.reused
+
+    def as_dict(self) -> dict[str, int]:
+        return {"stories": self.stories, "stories_reused": self.stories_reused, "articles": self.articles,
+                "articles_extracted": self.articles_extracted, "articles_reused": self.articles_reused}
+
+    def line(self) -> str:
+        """One line for stderr: how much of the store a run could reuse."""
+        return (f"store: {self.articles_reused} of {self.articles} articles reused, {self.articles_extracted} extracted; "
+                f"{self.stories_reused} of {self.stories} stories reused whole")
+
+
+# ---------------------------------------------------------------------------
+# Planning: files -> stories, in the main process (no file is read here)
+
+
+def plan(paths: Paths, *, per_folder: bool) -> tuple[list[StoryTask], list[InputStatus]]:
+    """The story tasks (sorted by story) and the statuses of paths that yield no file.
+
+    Article ids follow ``articles.load_corpus``: the file name without its
+    extension, made unique from the paths when several files share it (here
+    among the files listed, since no file is read yet).
+    """
+    from .articles import SIDECAR_NAME, _distinct_ids, _expand_all
+    from .pipeline import story_finder
+
+    files, statuses = _expand_all(paths, SIDECAR_NAME)
+    ids = _unique_ids(files, _distinct_ids)
+    story_of = story_finder(paths) if per_folder else (lambda path: "")
+    stories: dict[str, list[tuple[str, str, int]]] = {}
+    for path in files:
+        stories.setdefault(story_of(path), []).append((path, *ids[path]))
+    tasks = [StoryTask(name, tuple(stories[name])) for name in sorted(stories)]
+    return tasks, statuses
+
+
+def _unique_ids(files: list[str], distinct) -> dict[str, tuple[str, int]]:
+    """Path -> (article id, files sharing its name's id), as ``articles._make_ids_unique`` names them."""
+    from pathlib import PurePath
+
+    stems = {path: PurePath(path).stem for path in files}
+    counts = Counter(stems.values())
+    out = {path: (stem, 1) for path, stem in stems.items() if counts[stem] == 1}
+    shared: dict[str, list[str]] = {}
+    for path, stem in stems.items():
+        if counts[stem] > 1:
+            shared.setdefault(stem, []).append(path)
+    new_ids: dict[str, str] = {}
+    for members in shared.values():
+        new_ids.update(zip(members, distinct(members)))
+    taken = {stem for stem, n in counts.items() if n == 1}
+    for path in sorted(new_ids):
+        candidate, n = new_ids[path], 2
+        while candidate in taken:
+            candidate, n = f"{new_ids[path]}~{n}", n + 1
+        taken.add(candidate)
+        out[path] = (candidate, counts[stems[path]])
+    return out
+
+
+# ---------------------------------------------------------------------------
+# One story, in a worker
+
+
+def load_story(task: StoryTask, max_bytes: int) -> tuple[list[Article], list[InputStatus]]:
+    """The story's articles, sorted by (id, path), and one status a file."""
+    from .articles import SIDECAR_NAME, _load_file, _renamed_status, _SidecarCache
+
+    sidecars = _SidecarCache(SIDECAR_NAME)
+    articles, statuses = [], []
+    for path, article_id, shared in task.files:
+        article, status = _load_file(path, max_bytes=max_bytes, sidecars=sidecars)
+        if article is not None and article.id != article_id:
+            status = _renamed_status(status, {path: article_id}, Counter({article.id: shared}))
+            article = replace(article, id=article_id)
+        statuses.append(status)
+        if article is not None:
+            articles.append(article)
+    articles.sort(key=lambda a: (a.id, a.path))
+    return articles, statuses
+
+
+def do_story(task: StoryTask, settings: Settings) -> StoryResult:
+    """Read, extract (or take from the store) and check one story."""
+    from .pipeline import article_rows
+
+    store, story_key = None, ""
+    if settings.store is not None:
+        from .store import FactsStore
+
+        store = FactsStore(settings.store)
+        story_key = store.story_key(task, settings)
+        kept = store.story_result(task.story, story_key, with_rows=settings.keep_rows)
+        if kept is not None:
+            return kept
+    articles, statuses = load_story(task, settings.max_bytes)
+    cached: dict[str, tuple[list[tuple], list[str]]] = {}
+    keys: dict[str, str] = {}
+    if store is not None:
+        keys = {a.id: store.article_key(a, settings) for a in articles}
+        cached = store.article_rows(task.story, set(keys.values()))
+    fresh = [a for a in articles if keys.get(a.id) not in cached]
+    extracted = dict(zip((a.id for a in fresh), article_rows(fresh, settings.ruleset)))
+    rows: list[tuple] = []
+    problems: list[str] = []
+    by_article: dict[str, tuple[list[tuple], list[str]]] = {}
+    for article in articles:
+        # A cached row carries the id it was stored under: the same, since the article's key includes it.
+        own_rows, lines = extracted[article.id] if article.id in extracted else cached[keys[article.id]]
+        by_article[article.id] = (own_rows, lines)
+        rows.extend(own_rows)
+        problems.extend(lines)
+    findings = _findings(rows, articles, settings, task.story) if settings.check else []
+    result = StoryResult(
+        story=task.story,
+        articles=[_entry(a, task.story, settings.per_folder) for a in articles],
+        inputs=statuses,
+        findings=findings,
+        displays=_displays(rows),
+        problems=problems,
+        rows=rows if settings.keep_rows else None,
+        dates={a.id: a.meta.date for a in articles},
+        extracted=len(fresh),
+        reused=len(articles) - len(fresh),
+    )
+    if store is not None:
+        store.write_story(task, result, by_article, keys, story_key)
+    return result
+
+
+def _findings(rows: list[tuple], articles: list[Article], settings: Settings, story: str) -> list[Finding]:
+    from .pipeline import _with_lines, story_findings
+
+    texts = {a.id: a.text for a in articles}
+    return [_with_lines(f, texts) for f in story_findings(rows, settings.ruleset.checks, story)]
+
+
+def _entry(article: Article, story: str, per_folder: bool) -> dict[str, Any]:
+    entry = {"id": article.id, "source": article.source, "date": article.meta.date, "status": "ok",
+             "encoding": article.encoding}
+    if per_folder:
+        entry["story"] = story
+    return entry
+
+
+def _displays(rows: list[tuple]) -> dict[str, list[str]]:
+    """Article -> the displayed values of its mentions (``report.base.article_displays``, from the rows)."""
+    from .checks import display, table_rows
+
+    out: dict[str, set[str]] = {}
+    for row in table_rows(rows):
+        out.setdefault(row.article, set()).add(display(row))
+    return {article: sorted(values) for article, values in sorted(out.items())}
+
+
+# ---------------------------------------------------------------------------
+# Running every story
+
+
+class ArchiveRun:
+    """The stories' results in story order, computed as they are consumed; ``summary`` once consumed."""
+
+    def __init__(self, tasks: list[StoryTask], listing: list[InputStatus], settings: Settings, results: Iterator):
+        self.tasks = tasks
+        self.listing = listing  # statuses of paths that gave no file (not found, empty folder...)
+        self.settings = settings
+        self.summary = Summary()
+        self._results = results
+
+    def listed(self) -> list[InputStatus]:
+        """Every file the run will read, and the paths that gave none (what an output must never overwrite)."""
+        return [InputStatus(path, "ok") for task in self.tasks for path, _, _ in task.files] + list(self.listing)
+
+    def __iter__(self) -> Iterator[StoryResult]:
+        for result in self._results:
+            self.summary.add(result)
+            yield result
+
+
+def run_archive(paths: Paths, *, rules: Paths | None = None, ruleset: RuleSet | None = None, per_folder: bool = True,
+                check: bool = True, keep_rows: bool = False, jobs: int = 1, max_bytes: int | None = None,
+                store: str | os.PathLike | None = None, engine: str = "local", scheduler: str | None = None) -> ArchiveRun:
+    """Plan the stories of ``paths`` and run them lazily (see the module's doc).
+
+    ``store``: a facts store folder (``store.py``): each story's rows are written there as Parquet,
+    and what has not changed since the last run is taken from it.  ``engine``: ``local`` (``jobs``
+    processes; 0 = one a core) or ``dask`` (``scheduler`` address, or a local cluster of ``jobs`` workers).
+    """
+    from .articles import DEFAULT_MAX_BYTES
+    from .rules import load_rules
+
+    if engine not in ENGINES:
+        raise ValueError(f"engine must be one of {', '.join(ENGINES)}, not {engine!r}")
+    ruleset = ruleset if ruleset is not None else load_rules(list(rules) if rules else None)
+    if store is not None:
+        from .store import FactsStore
+
+        FactsStore(os.fspath(store), create=True)
+    settings = Settings(ruleset=ruleset, per_folder=per_folder, check=check, keep_rows=keep_rows,
+                        max_bytes=DEFAULT_MAX_BYTES if max_bytes is None else max_bytes,
+                        store=None if store is None else os.path.abspath(os.fspath(store)))
+    if engine == "local":
+        pool = _local_pool(settings, jobs)  # forked before any file is read
+        tasks, listing = plan(paths, per_folder=per_folder)
+        results = _local_results(tasks, settings, pool)
+    else:
+        from .dask_engine import dask_results
+
+        tasks, listing = plan(paths, per_folder=per_folder)
+        results = dask_results(tasks, settings, scheduler=scheduler, workers=jobs)
+    return ArchiveRun(tasks, listing, settings, results)
+
+
+_WORKER_SETTINGS: Settings | None = None
+
+
+def _local_pool(settings: Settings, jobs: int):
+    from .pipeline import _cores
+
+    if jobs < 0:
+        raise ValueError(f"jobs must be 0 (all cores) or more, not {jobs}")
+    workers = jobs or _cores()
+    if workers <= 1:
+        return None
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods and os.name == "posix" else None)
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(settings,))
+    pool._factcheck_workers = workers  # type: ignore[attr-defined]
+    return pool
+
+
+def _init_worker(settings: Settings) -> None:
+    global _WORKER_SETTINGS
+    _WORKER_SETTINGS = settings
+
+
+def _worker_story(task: StoryTask) -> StoryResult:
+    assert _WORKER_SETTINGS is not None
+    return do_story(task, _WORKER_SETTINGS)
+
+
+def _local_results(tasks: list[StoryTask], settings: Settings, pool) -> Iterator[StoryResult]:
+    """Story results in task order; with a pool, a few stories ahead at most (bounded memory)."""
+    if pool is None:
+        for task in tasks:
+            yield do_story(task, settings)
+        return
+    ahead = 4 * pool._factcheck_workers
+    try:
+        pending: deque = deque()
+        queue = iter(tasks)
+        for task in queue:
+            pending.append(pool.submit(_worker_story, task))
+            if len(pending) >= ahead:
+                break
+        while pending:
+            result = pending.popleft().result()
+            task = next(queue, None)
+            if task is not None:
+                pending.append(pool.submit(_worker_story, task))
+            yield result
+    finally:
+        pool.shutdown(cancel_futures=True)

@@ -1,0 +1,183 @@
+"""Archive runs: stories streamed one at a time, the Parquet facts store and its cache.
+
+The archive is built from the seeds by ``bench/make_corpus.py`` (stories of
+ten articles with their own values, real agreements and conflicts), so every
+test reads real French news text.  What a user checks: the streamed reports
+are byte for byte those of the whole-run renderers, whatever ``--jobs``; a
+rerun reuses what did not change and says so; the store is a Parquet dataset
+pandas, pyarrow and DuckDB read without factcheck.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from factcheck.archive import run_archive
+from factcheck.model import TABLE_COLUMNS
+from factcheck.pipeline import compare, extract
+from factcheck.report.jsonout import render_json
+from factcheck.report.markdown import render_markdown
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+import make_corpus  # noqa: E402
+
+pyarrow = pytest.importorskip("pyarrow", reason="the facts store needs pyarrow (pip install -e '.[test]')")
+
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory) -> Path:
+    """Three stories of ten articles, and a folder with an article that is not one (empty file)."""
+    out = tmp_path_factory.mktemp("archive")
+    built = make_corpus.build(30, out=out)
+    (built / "story00001" / "vide.txt").write_text("  \n", encoding="utf-8")
+    return built
+
+
+def factcheck(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "factcheck.cli", *args], capture_output=True, text=True,
+                          cwd=cwd or ROOT, timeout=300)
+
+
+def test_per_folder_reports_are_streamed_byte_for_byte(archive, tmp_path):
+    whole = compare([str(archive)], per_folder=True)
+    for fmt, render in (("json", render_json), ("markdown", render_markdown)):
+        out = tmp_path / f"report.{fmt}"
+        done = factcheck("compare", str(archive), "--per-folder", "-f", fmt, "-o", str(out), "--fail-on", "never")
+        assert done.returncode == 0, done.stderr
+        assert out.read_text(encoding="utf-8") == render(whole.comparison)
+    assert "vide.txt" in (tmp_path / "report.json").read_text(encoding="utf-8")  # the unread input is reported
+
+
+def test_one_story_streams_the_same_report(tmp_path):
+    whole = compare([str(ROOT / "seeds")])
+    out = tmp_path / "seeds.md"
+    done = factcheck("compare", "seeds", "--store", str(tmp_path / "store"), "-f", "markdown", "-o", str(out))
+    assert done.returncode == 1  # the seeds hold a conflict of severity error
+    assert out.read_text(encoding="utf-8") == render_markdown(whole.comparison)
+
+
+def test_output_does_not_depend_on_jobs(archive, tmp_path):
+    outputs = {}
+    for jobs in ("1", "2"):
+        out = tmp_path / f"findings-{jobs}.jsonl"
+        done = factcheck("compare", str(archive), "--per-folder", "-f", "jsonl", "-o", str(out), "--jobs", jobs,
+                         "--fail-on", "never")
+        assert done.returncode == 0, done.stderr
+        outputs[jobs] = out.read_bytes()
+    assert outputs["1"] == outputs["2"]
+    lines = outputs["1"].decode().splitlines()
+    whole = json.loads(render_json(compare([str(archive)], per_folder=True).comparison))
+    assert [json.loads(line) for line in lines] == whole["findings"]
+
+
+def test_facts_jsonl_is_the_facts_table(archive, tmp_path):
+    out = tmp_path / "facts.jsonl"
+    done = factcheck("extract", str(archive), "--per-folder", "-f", "jsonl", "-o", str(out), "--jobs", "2")
+    assert done.returncode == 0, done.stderr
+    table = extract([str(archive)], per_folder=True).table
+    expected = json.loads(table.to_json(orient="records", force_ascii=False))
+    got = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert len(got) == len(table) > 1000
+    assert list(got[0]) == list(table.columns)  # story follows article, as in `extract --per-folder`
+    assert got == expected
+
+
+def test_a_rerun_reuses_what_did_not_change(archive, tmp_path):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(archive, corpus)
+    store = tmp_path / "store"
+    first = factcheck("compare", str(corpus), "--per-folder", "--store", str(store), "-f", "json",
+                      "-o", str(tmp_path / "1.json"), "--fail-on", "never")
+    assert first.returncode == 0, first.stderr
+    assert "store: 0 of 30 articles reused, 30 extracted; 0 of 3 stories reused whole" in first.stderr
+    again = factcheck("compare", str(corpus), "--per-folder", "--store", str(store), "-f", "json",
+                      "-o", str(tmp_path / "2.json"), "--fail-on", "never", "--jobs", "2")
+    assert "store: 30 of 30 articles reused, 0 extracted; 3 of 3 stories reused whole" in again.stderr
+    assert json.loads((tmp_path / "2.json").read_text())["store"] == {
+        "stories": 3, "stories_reused": 3, "articles": 30, "articles_extracted": 0, "articles_reused": 30}
+
+    # One article of story00002 now says "75 minutes": that article alone is extracted again,
+    # its story checked again, and the report is that of a run without any store.
+    changed = next((corpus / "story00002").glob("*_seed3.txt"))
+    text = changed.read_text(encoding="utf-8")
+    changed.write_text(text.replace("a duré ", "a duré 75 minutes, et non ", 1), encoding="utf-8")
+    third = factcheck("compare", str(corpus), "--per-folder", "--store", str(store), "-f", "json",
+                      "-o", str(tmp_path / "3.json"), "--fail-on", "never")
+    assert "store: 29 of 30 articles reused, 1 extracted; 2 of 3 stories reused whole" in third.stderr
+    fresh = factcheck("compare", str(corpus), "--per-folder", "-f", "json", "-o", str(tmp_path / "4.json"),
+                      "--fail-on", "never")
+    assert fresh.returncode == 0
+    reused = json.loads((tmp_path / "3.json").read_text(encoding="utf-8"))
+    assert reused.pop("store")["articles_extracted"] == 1
+    assert reused == json.loads((tmp_path / "4.json").read_text(encoding="utf-8"))
+    assert "75 min" in json.dumps(reused, ensure_ascii=False)
+
+
+def test_new_rules_or_new_code_mean_new_keys(archive, tmp_path):
+    store = tmp_path / "store"
+    rules = tmp_path / "rules"
+    shutil.copytree(ROOT / "rules", rules)
+    args = ["compare", str(archive / "story00000"), "--store", str(store), "--rules", str(rules), "-f", "jsonl",
+            "-o", str(tmp_path / "out.jsonl"), "--fail-on", "never"]
+    assert "10 extracted" in factcheck(*args).stderr
+    assert "0 extracted" in factcheck(*args).stderr
+    with open(rules / "common.yaml", "a", encoding="utf-8") as handle:
+        handle.write("\n# a comment changes the rule files' digest\n")
+    assert "0 of 10 articles reused, 10 extracted" in factcheck(*args).stderr
+
+
+def test_the_store_is_a_parquet_dataset(archive, tmp_path):
+    store = tmp_path / "store"
+    run = run_archive([str(archive)], per_folder=True, store=store, keep_rows=True, check=False)
+    rows = [row for story in run for row in story.rows]
+    files = sorted((store / "facts").rglob("*.parquet"))
+    assert [f.relative_to(store / "facts").parts[:2] for f in files] == [
+        ("month=2021-12", f"folder=story0000{i}") for i in range(3)]
+
+    import pandas as pd
+
+    frame = pd.read_parquet(store / "facts")  # every partition, one schema: pandas concatenates them
+    assert list(frame.columns[: len(TABLE_COLUMNS)]) == list(TABLE_COLUMNS)
+    assert {"date", "article_key", "json_cells", "month", "folder"} <= set(frame.columns)
+    assert len(frame) == len(rows)
+    # Values read back exactly: numbers stay numbers once decoded, dates and names stay text.
+    from factcheck.store import FactsStore
+
+    saved = FactsStore(str(store))
+    again = [row for s in run_archive([str(archive)], per_folder=True, store=store, keep_rows=True, check=False)
+             for row in s.rows]
+    assert again == rows
+    assert any(isinstance(row[TABLE_COLUMNS.index("low")], int) for row in again)
+    assert saved.dataset().count_rows() == len(rows)
+
+
+def test_duckdb_reads_the_store_as_the_readme_says(archive, tmp_path):
+    duckdb = pytest.importorskip("duckdb", reason="duckdb is in the test extra")
+    store = tmp_path / "store"
+    done = factcheck("extract", str(archive), "--per-folder", "--store", str(store), "-f", "parquet")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == ""
+    query = f"""
+        SELECT folder, count(DISTINCT article) AS articles, max(CAST(low AS DOUBLE)) AS most
+        FROM read_parquet('{store}/facts/**/*.parquet', hive_partitioning = true)
+        WHERE fact = 'troops.count'
+        GROUP BY ALL ORDER BY folder
+    """
+    rows = duckdb.sql(query).fetchall()
+    assert [r[0] for r in rows] == ["story00000", "story00001", "story00002"]
+    assert all(r[1] >= 2 and r[2] >= 20_000 for r in rows)  # troops counted in tens of thousands
+
+
+def test_a_folder_that_is_not_a_store_is_refused(archive, tmp_path):
+    (tmp_path / "notes.txt").write_text("mine\n", encoding="utf-8")
+    done = factcheck("compare", str(archive / "story00000"), "--store", str(tmp_path), "-f", "json")
+    assert done.returncode == 2
+    assert "not empty and not a factcheck store" in done.stderr
+    assert "Traceback" not in done.stderr
