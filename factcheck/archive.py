@@ -29,11 +29,12 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from .model import Article, Finding, InputStatus
+from .model import TABLE_COLUMNS, Article, Finding, InputStatus
 from .rules import RuleSet
 
 Paths = Sequence[str | os.PathLike]
 ENGINES = ("local", "dask")
+_FACT = TABLE_COLUMNS.index("fact")
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,8 @@ class StoryResult:
     problems: list[str]  # one line each: a rule pattern that ran out of time
     rows: list[tuple] | None = None  # the story's facts rows (TABLE_COLUMNS order), with Settings.keep_rows
     dates: dict[str, str | None] = field(default_factory=dict)  # article id -> publication date
+    facts: list[str] = field(default_factory=list)  # the facts bound in the story's articles (rules' coverage)
+    unmatched: list[dict[str, str]] = field(default_factory=list)  # articles no story's event fits (id, reason)
     extracted: int = 0  # articles extracted in this run
     reused: int = 0  # articles whose rows came from the store
     story_reused: bool = False  # findings taken from the store, nothing read but the files' bytes
@@ -172,7 +175,8 @@ def load_story(task: StoryTask, max_bytes: int) -> tuple[list[Article], list[Inp
 
 def do_story(task: StoryTask, settings: Settings) -> StoryResult:
     """Read, extract (or take from the store) and check one story."""
-    from .pipeline import article_rows
+    from .binding import unmatched_articles
+    from .pipeline import article_rows, report_entry
 
     store, story_key = None, ""
     if settings.store is not None:
@@ -203,13 +207,15 @@ def do_story(task: StoryTask, settings: Settings) -> StoryResult:
     findings = _findings(rows, articles, settings, task.story) if settings.check else []
     result = StoryResult(
         story=task.story,
-        articles=[_entry(a, task.story, settings.per_folder) for a in articles],
+        articles=[report_entry(a, task.story if settings.per_folder else None) for a in articles],
         inputs=statuses,
         findings=findings,
         displays=_displays(rows),
         problems=problems,
         rows=rows if settings.keep_rows else None,
         dates={a.id: a.meta.date for a in articles},
+        facts=sorted({row[_FACT] for row in rows if row[_FACT]}),
+        unmatched=unmatched_articles(articles, settings.ruleset) if settings.check else [],
         extracted=len(fresh),
         reused=len(articles) - len(fresh),
     )
@@ -223,14 +229,6 @@ def _findings(rows: list[tuple], articles: list[Article], settings: Settings, st
 
     texts = {a.id: a.text for a in articles}
     return [_with_lines(f, texts) for f in story_findings(rows, settings.ruleset.checks, story)]
-
-
-def _entry(article: Article, story: str, per_folder: bool) -> dict[str, Any]:
-    entry = {"id": article.id, "source": article.source, "date": article.meta.date, "status": "ok",
-             "encoding": article.encoding}
-    if per_folder:
-        entry["story"] = story
-    return entry
 
 
 def _displays(rows: list[tuple]) -> dict[str, list[str]]:

@@ -12,6 +12,7 @@ import os
 import shutil
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Annotated, Optional
 
 import typer
@@ -51,7 +52,9 @@ EXIT_OK, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
 MAX_JOBS = 1024  # more worker processes than any machine has cores is a typo
 MAX_BYTES_LIMIT = 2**30  # an article over 1 GiB is no article
 
-EXTRACT_FORMATS = ("table", "markdown", "json", "jsonl", "csv")
+EXTRACT_FORMATS = ("table", "markdown", "json", "jsonl", "csv", "parquet")
+ARCHIVE_COMPARE_FORMATS = ("json", "markdown", "jsonl")  # written story by story (archive.py)
+ARCHIVE_EXTRACT_FORMATS = ("jsonl", "parquet", "csv", "json")
 COMPARE_FORMATS = ("table", "markdown", "json", "jsonl", "csv", "html", "sarif")
 FORMAT_ALIASES = {"md": "markdown", "txt": "table", "text": "table", "ndjson": "jsonl"}
 SUFFIX_FORMATS = {".json": "json", ".md": "markdown", ".markdown": "markdown", ".csv": "csv", ".html": "html",
@@ -74,6 +77,12 @@ JobsOpt = Annotated[int, typer.Option("--jobs", "-j", min=0, max=MAX_JOBS, metav
                                       help="Processes for the extraction (0: one a core; at most one an article); "
                                            "same output.")]
 PerFolderOpt = Annotated[bool, typer.Option("--per-folder", help="Each sub-folder of a folder given is its own story.")]
+StoreOpt = Annotated[Optional[Path], typer.Option(
+    "--store", metavar="DIR", help="Facts store: the facts table as Parquet there; a rerun reuses what did not change.")]
+EngineOpt = Annotated[str, typer.Option("--engine", metavar="local|dask",
+                                        help="Where the stories run: local processes (--jobs), or a Dask cluster.")]
+SchedulerOpt = Annotated[Optional[str], typer.Option(
+    "--scheduler", metavar="tcp://HOST:PORT", help="The Dask scheduler (--engine dask). Default: a local cluster.")]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Only the report and errors: no notes, progress or closing line.")]
 ColorOpt = Annotated[str, typer.Option(
     "--color", metavar="auto|always|never",
@@ -302,6 +311,9 @@ def extract(
     per_folder: PerFolderOpt = False,
     quiet: QuietOpt = False,
     config: ConfigOpt = None,
+    store: StoreOpt = None,
+    engine: EngineOpt = "local",
+    scheduler: SchedulerOpt = None,
 ) -> None:
     """Pull the checkable facts of the articles into one table."""
     from .pipeline import extract as run_extract
@@ -311,6 +323,13 @@ def extract(
     chosen = _format(format, output, settings.format, EXTRACT_FORMATS, "extract")
     ruleset = _load_rules(rules or settings.rules, quiet)
     _warn_output_inside(output, paths, quiet)
+    if _archive_mode(store, engine, per_folder, chosen, ("jsonl",)) or chosen == "parquet":
+        if chosen not in ARCHIVE_EXTRACT_FORMATS or (chosen == "parquet" and store is None):
+            raise _fail(f"extract with --store or --engine dask writes {', '.join(ARCHIVE_EXTRACT_FORMATS)} "
+                        "(parquet: into --store)")
+        written, _ = _archive(paths, ruleset, chosen, output, strict, quiet, jobs, per_folder, max_bytes, store,
+                              engine, scheduler, facts=True)
+        raise typer.Exit(EXIT_UNUSABLE if _unusable(ruleset, written.rule_problems) else EXIT_OK)
     run = _with_progress(run_extract, paths, quiet, ruleset=ruleset, max_bytes=max_bytes, jobs=jobs,
                          per_folder=per_folder)
     _report_inputs(run.corpus, strict, quiet)
@@ -372,6 +391,9 @@ def compare(
     jobs: JobsOpt = 1,
     per_folder: PerFolderOpt = False,
     config: ConfigOpt = None,
+    store: StoreOpt = None,
+    engine: EngineOpt = "local",
+    scheduler: SchedulerOpt = None,
 ) -> None:
     """Compare the facts across sources: agreements, conflicts, single-source facts."""
     from .baseline import BaselineError, read_baseline, render_baseline
@@ -396,6 +418,25 @@ def compare(
     ruleset = _load_rules(rules or settings.rules, quiet)
     t = catalogue(_language(lang, settings.lang, ruleset))
     _warn_output_inside(output, paths, quiet)
+    if write_baseline is None and _archive_mode(store, engine, per_folder, chosen, ARCHIVE_COMPARE_FORMATS):
+        from .review import review_findings
+
+        if chosen not in ARCHIVE_COMPARE_FORMATS:
+            raise _fail(f"compare with --store or --engine dask writes {', '.join(ARCHIVE_COMPARE_FORMATS)}")
+        options = dict(fail_on=fail_level, min_severity=floor, select=select or settings.select,
+                       ignore=ignore or settings.ignore, baseline=entries, baseline_name=baseline_file,
+                       fail_on_empty=bool(fail_on_empty if fail_on_empty is not None else settings.fail_on_empty))
+        written, review = _archive(paths, ruleset, chosen, output, strict, quiet, jobs, per_folder, max_bytes,
+                                   store, engine, scheduler, review=lambda found: review_findings(found, **options))
+        if ruleset.errors or written.rule_problems:
+            review.unusable = "the rules could not all be used (see above)"
+        for problem in written.rule_problems:
+            _say(problem)
+        if not quiet:
+            for note in review.notes(t):
+                _say(note)
+            _say(review.reason(t))
+        raise typer.Exit(review.exit_code)
 
     result = _with_progress(run_compare, paths, quiet, ruleset=ruleset, max_bytes=max_bytes, jobs=jobs,
                             per_folder=per_folder)
@@ -468,6 +509,54 @@ def compare(
             _say(note)
         _say(closing)
     raise typer.Exit(review.exit_code)
+
+
+def _archive_mode(store, engine: str, per_folder: bool, chosen: str, streamed: tuple[str, ...]) -> bool:
+    """Archive runs (story by story, ``archive.py``): a store, a Dask cluster, or --per-folder in a streamed format."""
+    _check_choice("--engine", engine, ("local", "dask"))
+    return store is not None or engine != "local" or (per_folder and chosen in streamed)
+
+
+def _archive(paths, ruleset, chosen: str, output, strict: bool, quiet: bool, jobs: int, per_folder: bool,
+             max_bytes: int, store, engine: str, scheduler, *, facts: bool = False, review=None):
+    """Run the stories and write the report as they finish; (what was written, the run's review or None)."""
+    from .archive import run_archive
+    from .checks import compare_kinds
+    from .dask_engine import EngineError
+    from .model import REPORT_MARKER
+    from .outputs import OutputError, StreamOutput
+    from .report.stream import write_archive
+    from .review import Review, coverage
+    from .store import StoreError
+
+    bar, tick = _progress(quiet)
+    try:
+        run = run_archive([str(p) for p in paths], ruleset=ruleset, per_folder=per_folder, check=not facts,
+                          keep_rows=facts and chosen != "parquet", jobs=jobs, max_bytes=max_bytes,
+                          store=None if store is None else str(store), engine=engine, scheduler=scheduler)
+        listed = SimpleNamespace(inputs=run.listed())
+        with StreamOutput(None if chosen == "parquet" else output, inputs=_protected(listed, ruleset)) as out:
+            written = write_archive(run, chosen, out, compares=compare_kinds(ruleset.checks), facts=facts,
+                                    review=review, marker=REPORT_MARKER if chosen == "markdown" else None,
+                                    progress=tick)
+            if bar is not None:
+                bar.stop()
+            _report_inputs(written, strict, quiet)  # nothing read, or --strict with a bad input: no output
+            out.commit()
+    except (OutputError, StoreError, EngineError) as exc:
+        raise _fail(str(exc)) from None
+    finally:
+        if bar is not None:
+            bar.stop()
+    if store is not None and not quiet:
+        _say(run.summary.line())
+    if review is None:
+        return written, None
+    verdict = review([])
+    overall = Review(**{name: found for name, found in written.parts.items()},
+                     coverage=coverage(ruleset, written.facts), fail_on=verdict.fail_on,
+                     min_severity=verdict.min_severity, fail_on_empty=verdict.fail_on_empty, baseline=verdict.baseline)
+    return written, overall
 
 
 @app.command(name="rules", epilog="\b\nExamples:\n  factcheck rules\n  factcheck rules FC102\n"

@@ -124,6 +124,7 @@ def compare(paths: Paths, *, rules: Paths | None = None, max_bytes: int = DEFAUL
     story's rows only: no finding spans two stories, every finding carries its
     story, and a story's findings never depend on the other stories.
     """
+    from .binding import unmatched_articles
     from .checks import compare_kinds, run_checks, table_rows
     from .report.base import Comparison
 
@@ -134,24 +135,24 @@ def compare(paths: Paths, *, rules: Paths | None = None, max_bytes: int = DEFAUL
         findings = run_checks(rows, run.ruleset.checks)
     texts = run.texts  # a property: build the id -> text map once, not once a finding
     findings = [_with_lines(f, texts) for f in findings]
-    articles = [
-        # source: the outlet, None when unknown (never the id); path: what a legend shows
-        {"id": a.id, "source": a.meta.source, "date": a.meta.date, "date_source": a.meta.date_source,
-         "status": "ok", "encoding": a.encoding,
-         "path": a.path}
-        for a in run.corpus.articles
-    ]
-    if per_folder:
-        for article in articles:
-            article["story"] = run.stories[article["id"]]
-    from .binding import unmatched_articles
-
+    articles = [report_entry(a, run.stories[a.id] if per_folder else None) for a in run.corpus.articles]
     comparison = Comparison(
         articles=articles, inputs=list(run.corpus.inputs), findings=findings, table=rows,
         rules_files=list(run.ruleset.files), compares=compare_kinds(run.ruleset.checks),
         unmatched=unmatched_articles(run.corpus.articles, run.ruleset),
     )
     return Result(run, comparison, findings)
+
+
+def report_entry(article: Article, story: str | None = None) -> dict:
+    """What a report lists of an article read (``Comparison.articles``); ``story`` with --per-folder."""
+    # source: the outlet, None when unknown (never the id); path: what a legend shows
+    entry = {"id": article.id, "source": article.meta.source, "date": article.meta.date,
+             "date_source": article.meta.date_source, "status": "ok", "encoding": article.encoding,
+             "path": article.path}
+    if story is not None:
+        entry["story"] = story
+    return entry
 
 
 def _with_lines(finding: Finding, texts: dict[str, str]) -> Finding:

@@ -258,7 +258,7 @@ class FactsStore:
         return StoryResult(
             story=story, articles=result["articles"], inputs=[InputStatus(**i) for i in result["inputs"]],
             findings=[_finding(f) for f in result["findings"]], displays=result["displays"],
-            problems=result["problems"], rows=rows, dates=result["dates"], extracted=0,
+            problems=result["problems"], rows=rows, dates=result["dates"], facts=result["facts"], unmatched=result["unmatched"], extracted=0,
             reused=len(result["articles"]), story_reused=True,
         )
 
@@ -318,7 +318,8 @@ class FactsStore:
             "result": {
                 "articles": result.articles, "inputs": [asdict(i) for i in result.inputs],
                 "findings": [asdict(f) for f in result.findings], "displays": result.displays,
-                "problems": result.problems, "dates": result.dates,
+                "problems": result.problems, "dates": result.dates, "facts": result.facts,
+                "unmatched": result.unmatched,
             },
         }
         data = json.dumps(saved, ensure_ascii=False, sort_keys=True).encode("utf-8", "surrogateescape")

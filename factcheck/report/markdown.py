@@ -193,20 +193,41 @@ def render_markdown(comparison: Comparison) -> str:
     """The report as CommonMark with GFM tables; same comparison, same bytes.
 
     With several stories (``--per-folder``): a table of the stories, then a
-    section a story with its own table, conflicts and the rest.
+    section a story with its own table, conflicts and the rest.  The parts
+    below also serve archive runs, which write the story sections as the
+    stories finish (``report/stream.py``).
     """
     parts = by_story(comparison) if len(stories(comparison)) > 1 else []
+    out = markdown_head(comparison, parts)
+    if parts:
+        for name, part in parts:
+            out += markdown_story(name, part)
+    else:
+        out += _body(comparison, level=2)
+    out += markdown_tail(comparison)
+    while out and out[-1] == "":
+        out.pop()
+    return "\n".join(out) + "\n"
+
+
+def markdown_head(comparison: Comparison, parts: list[tuple[str, Comparison]]) -> list[str]:
+    """Title, headline and (several stories) the table of the stories."""
     title, headline = _headline(comparison, fact_findings(comparison), len(parts))
     out = [f"# {escape_md(title)}", "", " · ".join(headline), ""]
     if parts:
         out += _story_table(parts) + [""]
-        for name, part in parts:
-            _, story_headline = _headline(part, fact_findings(part))
-            out += [f"## Story: {escape_md(name)}", "", " · ".join(story_headline), ""]
-            out += _body(part, level=3)
-    else:
-        out += _body(comparison, level=2)
+    return out
 
+
+def markdown_story(name: str, part: Comparison) -> list[str]:
+    """One story's section (``by_story``'s part)."""
+    _, story_headline = _headline(part, fact_findings(part))
+    return [f"## Story: {escape_md(name)}", "", " · ".join(story_headline), ""] + _body(part, level=3)
+
+
+def markdown_tail(comparison: Comparison) -> list[str]:
+    """Inputs not read, and the sources."""
+    out: list[str] = []
     if comparison.unmatched:
         # Articles no story's event fits: read, but none of the stories' facts bind in them.
         out += ["## Articles no story matches", ""]
@@ -223,6 +244,4 @@ def render_markdown(comparison: Comparison) -> str:
     out += ["## Sources", ""] + [
         f"- {escape_md(h.label)}: {escape_md(h.path)} ({escape_md(h.source or 'outlet unknown')}, "
         f"{escape_md(h.date or 'undated')})" for h in article_heads(comparison).values()] + [""]
-    while out and out[-1] == "":
-        out.pop()
-    return "\n".join(out) + "\n"
+    return out

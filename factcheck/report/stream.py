@@ -16,6 +16,7 @@ temporary file, not in memory.
 
 from __future__ import annotations
 
+import json
 import tempfile
 from dataclasses import asdict, replace
 from typing import IO, Any
@@ -46,10 +47,15 @@ class _Writer:
         self.compares = compares
         self.articles: list[dict[str, Any]] = []
         self.inputs: list[InputStatus] = []
+        self.unmatched: list[dict[str, str]] = []
 
     def add(self, result) -> None:
         self.articles.extend(result.articles)
         self.inputs.extend(result.inputs)
+        self.unmatched.extend(result.unmatched)
+
+    def _unmatched(self) -> list[dict[str, str]]:
+        return sorted(self.unmatched, key=lambda u: u["id"])  # binding.unmatched_articles's order
 
     def _sorted(self, listing: list[InputStatus]) -> tuple[list[dict], list[InputStatus]]:
         # load_corpus's orders: articles by (id, path) (ids are unique), inputs by (path, status).
@@ -82,7 +88,8 @@ class CompareJson(_Writer):
     def close(self, listing: list[InputStatus], store: dict | None = None) -> None:
         articles, inputs = self._sorted(listing)
         head = {"articles": [_article(a) for a in articles]}
-        tail = {"inputs": [asdict(i) for i in inputs], "rules_files": self.rules_files}
+        tail = {"inputs": [asdict(i) for i in inputs], "rules_files": self.rules_files,
+                "unmatched": [dict(u) for u in self._unmatched()]}
         if store is not None:
             tail["store"] = store
         opening = json_dumps(plain(head), ensure_ascii=False, indent=2, allow_nan=False)
@@ -130,36 +137,32 @@ class CompareMarkdown(_Writer):
         super().__init__(out, rules_files, compares)
         self.spool = tempfile.TemporaryFile("w+", encoding="utf-8", errors="surrogateescape")
         self.sections = _Lines(self.spool)
-        self.parts: list[tuple[str, Comparison]] = []  # light: no quotes, no groups
+        self.parts: list[tuple[str, Comparison]] = []  # light: no quotes, no sides
         self.first: Comparison | None = None  # the one story's whole comparison, while there is only one
 
     def add(self, result) -> None:
-        from .markdown import _body, _headline
+        from .markdown import markdown_story
 
         super().add(result)
         if not result.articles and not result.findings:
             return  # a story none of whose files could be read: no section, as in render_markdown
         part = story_comparison(result, self.rules_files, self.compares)
         self.first = part if not self.parts else None
-        name = result.story
-        _, story_headline = _headline(part, fact_findings(part))
-        self.sections.add([f"## Story: {escape_md(name)}", "", " · ".join(story_headline), ""] + _body(part, level=3))
-        light = [replace(f, groups=(), message="", note="") for f in fact_findings(part)]
-        self.parts.append((name, Comparison(articles=part.articles, inputs=[], findings=light,
-                                            compares=self.compares)))
+        self.sections.add(markdown_story(result.story, part))
+        light = [replace(f, groups=(), message="", note="") for f in part.findings]
+        self.parts.append((result.story, replace(part, findings=light, table=None)))
 
     def close(self, listing: list[InputStatus]) -> None:
-        from .markdown import _body, _headline, _story_table
+        from .markdown import _body, markdown_head, markdown_tail
 
         articles, inputs = self._sorted(listing)
         several = len({name for name, _ in self.parts if name}) > 1
         findings: list[Finding] = [f for _, part in self.parts for f in part.findings]
-        whole = Comparison(articles=articles, inputs=inputs, findings=findings, compares=self.compares)
+        whole = Comparison(articles=articles, inputs=inputs, findings=findings, rules_files=self.rules_files,
+                           compares=self.compares, unmatched=self._unmatched())
         out = _Lines(self.out)
-        title, headline = _headline(whole, fact_findings(whole), len(self.parts) if several else 0)
-        out.add([f"# {escape_md(title)}", "", " · ".join(headline), ""])
+        out.add(markdown_head(whole, self.parts if several else []))
         if several:
-            out.add(_story_table(self.parts) + [""])
             if self.sections.started:
                 self.out.write("\n" * (out.pending + 1))
                 self.spool.seek(0)
@@ -169,25 +172,20 @@ class CompareMarkdown(_Writer):
         else:
             only = self.first or Comparison(articles=[], inputs=[], findings=[], table=[], compares=self.compares)
             out.add(_body(only, level=2))
-        not_read = [i for i in inputs if not i.ok]
-        if not_read:
-            lines = ["## Inputs not read", ""]
-            for i in not_read:
-                reason = f"{i.status}: {i.reason}" if i.reason else i.status
-                lines.append(f"- {escape_md(i.path)} — {escape_md(reason)}")
-            out.add(lines + [""])
+        out.add(markdown_tail(whole))
         self.out.write("\n")
         self.spool.close()
 
 
 class FindingsJsonl(_Writer):
-    """One finding a line, as each story finishes."""
+    """One finding a line (``render_findings_jsonl``), as each story finishes."""
 
     def add(self, result) -> None:
+        from .flat import render_findings_jsonl
+
         super().add(result)
-        context = Comparison(articles=[], inputs=[], findings=[], compares=self.compares)
-        for finding in result.findings:
-            self.out.write(json_dumps(plain(_finding(finding, context)), ensure_ascii=False, allow_nan=False) + "\n")
+        if result.findings:
+            self.out.write(render_findings_jsonl(story_comparison(result, self.rules_files, self.compares)))
 
     def close(self, listing: list[InputStatus], store: dict | None = None) -> None:
         pass
@@ -207,7 +205,7 @@ class FactsJsonl(_Writer):
             if self.per_folder:
                 record = {"article": record["article"], "story": result.story,
                           **{k: v for k, v in record.items() if k not in ("article", "story")}}
-            self.out.write(json_dumps(plain(record), ensure_ascii=False, allow_nan=False) + "\n")
+            self.out.write(json.dumps(record, ensure_ascii=False) + "\n")  # as report.facts.render_jsonl
 
     def close(self, listing: list[InputStatus], store: dict | None = None) -> None:
         pass
@@ -233,35 +231,38 @@ def collect(results, rules_files: list[str], compares: dict[str, str], listing: 
 class Written:
     """What an archive report saw, read like ``articles.Corpus`` by the CLI (inputs, articles, problems)."""
 
-    def __init__(self, writer: _Writer, listing: list[InputStatus], problems: list[str], worst: int) -> None:
+    def __init__(self, writer: _Writer, listing: list[InputStatus], problems: list[str], facts: set[str],
+                 parts: dict[str, list[Finding]]) -> None:
         self.articles, self.inputs = writer._sorted(listing)
         self.rule_problems = problems
-        self.worst_conflict = worst  # the highest severity rank of a conflict, 0 when none
+        self.facts = facts  # the facts bound in some article (the rules' coverage)
+        self.parts = parts  # review parts (shown, known, ...) of every story, findings without their sides
 
     @property
     def problems(self) -> tuple[InputStatus, ...]:
-        return tuple(s for s in self.inputs if not s.ok)
+        return tuple(s for s in self.inputs if not s.ok and s.status != "report")
 
-    def fails(self, fail_on: str) -> bool:
-        from ..model import SEVERITY_RANK
 
-        return fail_on != "never" and self.worst_conflict >= SEVERITY_RANK[fail_on]
+REVIEW_PARTS = ("shown", "known", "below_severity", "not_selected", "failing")
 
 
 def write_archive(run, format: str, out, *, compares: dict[str, str] | None = None, facts: bool = False,
-                  color: bool = False) -> Written:
+                  review=None, marker: str | None = None, progress=None) -> Written:
     """Write ``run``'s report in ``format`` to ``out`` (``outputs.StreamOutput``) as its stories finish.
 
-    Compare formats: json, markdown, jsonl (findings), table; facts formats
-    (``facts=True``): jsonl, parquet (the store alone: nothing written), csv and
-    json (the whole table at once, as ``extract`` renders it).
+    Compare formats: json, markdown, jsonl (findings).  Facts formats
+    (``facts=True``): jsonl, parquet (the store alone: nothing written), csv
+    and json (the whole table at once, as ``extract`` renders it).
+    ``review``: findings -> ``review.Review`` (``--select``, ``--min-severity``,
+    baseline), applied story by story: a report shows each story's
+    ``shown`` findings; the parts are kept, without sides, for the run's review.
+    ``marker`` opens the report (Markdown's report marker).
     """
-    from ..model import SEVERITY_RANK
-
     rules_files = list(run.settings.ruleset.files)
     compares = compares or {}
     problems: list[str] = []
-    worst = 0
+    bound: set[str] = set()
+    parts: dict[str, list[Finding]] = {name: [] for name in REVIEW_PARTS}
     held: list = []
     if facts:
         writer: _Writer = FactsJsonl(out, run.settings.per_folder)
@@ -269,37 +270,36 @@ def write_archive(run, format: str, out, *, compares: dict[str, str] | None = No
         writer = CompareJson(out, rules_files, compares)
     elif format == "markdown":
         writer = CompareMarkdown(out, rules_files, compares)
-    elif format == "jsonl":
-        writer = FindingsJsonl(out, rules_files, compares)
     else:
-        writer = _Writer(out, rules_files, compares)
+        writer = FindingsJsonl(out, rules_files, compares)
+    if marker:
+        out.write(marker + "\n")
+    total, done = len(run.listed()), 0
     for result in run:
         problems.extend(result.problems)
-        for f in result.findings:
-            if f.status == "conflict":
-                worst = max(worst, SEVERITY_RANK.get(f.severity, 0))
+        bound.update(result.facts)
+        if review is not None:
+            verdict = review(result.findings)
+            for name in REVIEW_PARTS:
+                parts[name].extend(replace(f, groups=(), message="", note="") for f in getattr(verdict, name))
+            result = replace(result, findings=list(verdict.shown))
         if facts and format != "jsonl":
             if format != "parquet":
                 held.append(result)
-            writer.articles.extend(result.articles)
-            writer.inputs.extend(result.inputs)
-        elif format == "table" and not facts:
-            held.append(result)
             _Writer.add(writer, result)
         else:
             writer.add(result)
+        done += len(result.inputs)
+        if progress is not None:
+            progress(done, total)
     store = run.summary.as_dict() if run.settings.store is not None else None
     if isinstance(writer, CompareJson):
         writer.close(run.listing, store)
     elif isinstance(writer, CompareMarkdown):
         writer.close(run.listing)
-    elif held and facts:
-        out.write(_facts_text(held, format, run.settings.per_folder))
     elif held:
-        from .table import render_table
-
-        out.write(render_table(collect(held, rules_files, compares, run.listing), color=color), keep_sgr=color)
-    return Written(writer, run.listing, problems, worst)
+        out.write(_facts_text(held, format, run.settings.per_folder))
+    return Written(writer, run.listing, problems, bound, parts)
 
 
 def _facts_text(results, format: str, per_folder: bool) -> str:
