@@ -116,7 +116,7 @@ def test_md_is_markdown_and_a_wrong_format_is_one_line(tmp_path):
     bad = run("extract", str(SEEDS), "-o", str(tmp_path / "facts.html"))
     assert bad.exit_code == 2
     assert bad.stderr.strip().splitlines() == [
-        "error: extract cannot write '.html': formats are table, markdown, json, jsonl, csv (md for markdown)"]
+        "error: extract cannot write '.html': formats are table, markdown, json, jsonl, csv, parquet (md for markdown)"]
 
 
 def test_extract_jsonl_and_csv_leave_an_unknown_outlet_empty(tmp_path):
