@@ -156,8 +156,12 @@ def _unique_ids(files: list[str], distinct) -> dict[str, tuple[str, int]]:
 
 
 def load_story(task: StoryTask, max_bytes: int) -> tuple[list[Article], list[InputStatus]]:
-    """The story's articles, sorted by (id, path), and one status a file."""
-    from .articles import SIDECAR_NAME, _load_file, _renamed_status, _SidecarCache
+    """The story's articles, sorted by (id, path), and one status a file.
+
+    Copies are found within the story only (``load_corpus`` looks across the
+    whole corpus): in an archive, each story is checked on its own.
+    """
+    from .articles import SIDECAR_NAME, _drop_copies, _load_file, _renamed_status, _SidecarCache, infer_story_dates
 
     sidecars = _SidecarCache(SIDECAR_NAME)
     articles, statuses = [], []
@@ -169,6 +173,9 @@ def load_story(task: StoryTask, max_bytes: int) -> tuple[list[Article], list[Inp
         statuses.append(status)
         if article is not None:
             articles.append(article)
+    # As load_corpus does, within the story: a copy is no second source; undated articles take their folder's date.
+    articles, statuses = _drop_copies(articles, statuses)
+    articles = infer_story_dates(articles)
     articles.sort(key=lambda a: (a.id, a.path))
     return articles, statuses
 
