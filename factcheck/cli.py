@@ -47,6 +47,9 @@ def _argument_type(self, ctx):  # pragma: no cover - formatting only
 
 _typer_argument_type = typer.core.TyperArgument.display_type_rich
 typer.core.TyperArgument.display_type_rich = _argument_type
+_typer_usage_name = typer.core.TyperArgument._usage_display_name
+# ... and writes "{PATH...}..." in the usage line; the metavar is the usage ("PATH...", "[RULE...]").
+typer.core.TyperArgument._usage_display_name = lambda self: self.metavar or _typer_usage_name(self)
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
 MAX_JOBS = 1024  # more worker processes than any machine has cores is a typo

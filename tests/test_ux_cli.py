@@ -82,7 +82,9 @@ def test_help_shows_real_metavars_and_examples(command):
     assert done.exit_code == 0
     text = done.stdout
     assert "<bool>" not in text and "<list" not in text and "<path>" not in text and "<int" not in text
+    assert "{" not in text.splitlines()[0]  # the usage line: "factcheck compare [OPTIONS] PATH..."
     if command in ("compare", "extract"):
+        assert re.fullmatch(rf"Usage: \S+ {command} \[OPTIONS\] PATH\.\.\.", text.splitlines()[0])
         assert "PATH..." in text and "Examples:" in text and f"factcheck {command} seeds/" in text
         assert "--format" in text and "md for markdown" in text
     if command == "compare":
