@@ -108,7 +108,10 @@ class Review:
     def notes(self, t: "Catalogue") -> list[str]:
         """Lines an editor should read before trusting a quiet report."""
         out = []
-        for c in self.coverage:
+        # With several story files, a file none of whose facts any article states is another story's:
+        # said only when no file applied at all.
+        applied = [c for c in self.coverage if not c.empty] or self.coverage
+        for c in applied:
             if c.empty or len(c.found) * 2 < len(c.declared):
                 out.append(t.f("empty", found=len(c.found), declared=len(c.declared), file=c.file))
             if c.missing and not c.empty:

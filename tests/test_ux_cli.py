@@ -263,3 +263,18 @@ def test_progress_bar_only_on_a_terminal_and_only_for_long_runs(tmp_path):
     assert "reading" not in err  # five articles: no bar
     piped = run("compare", str(many), "--rules", RULES, "-f", "json")
     assert "reading" not in piped.stderr  # stderr not a terminal: no bar
+
+
+def test_with_several_story_files_only_the_story_that_applied_is_judged(tmp_path):
+    rules = tmp_path / "rules"
+    shutil.copytree(RULES, rules)
+    assert len(list(rules.glob("*.yaml"))) > 2  # several stories ship
+    done = run("compare", str(SEEDS), "--rules", str(rules), "--lang", "en", env={"COLUMNS": "200"})
+    notes = [l for l in done.stdout.splitlines() if "declared" in l]
+    assert not [l for l in notes if "retraites" in l or "seisme" in l]  # not "0 of 24 ... another story?"
+    folder = tmp_path / "lyon"
+    folder.mkdir()
+    (folder / "conseil.txt").write_text(OTHER_STORY, encoding="utf-8")
+    other = run("compare", str(folder), "--rules", str(rules), "--lang", "en", env={"COLUMNS": "200"})
+    empty = [l for l in other.stdout.splitlines() if "another story?" in l]
+    assert len(empty) == len(list(rules.glob("*.yaml"))) - 1  # nothing applied: every story file says so
