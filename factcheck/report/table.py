@@ -132,9 +132,14 @@ def finding_cells(comparison: Comparison, t: Catalogue | None = None) -> list[li
     return rows
 
 
+_NAMED_SIDE = re.compile(r"[^:\d]{1,60}: ")  # a side the checks already name by its claimant ("CGT: 400 000")
+
+
 def _who(side, t: Catalogue) -> str:
-    """" selon la police" for a side whose figures someone claims; "" when unattributed."""
-    return (" " + attributed(side.attributions, t)) if any(side.attributions) else ""
+    """" selon la police" for a side whose figures someone claims; "" when unattributed or already named."""
+    if not any(side.attributions) or _NAMED_SIDE.match(side.value):
+        return ""
+    return " " + attributed(side.attributions, t)
 
 
 def attributed(attributions, t: Catalogue) -> str:
