@@ -177,7 +177,7 @@ def _check_choice(name: str, value: str | None, choices: tuple[str, ...]) -> Non
         raise _fail(f"{name} must be one of {', '.join(choices)}, not {value!r}")
 
 
-def _load_rules(rules: list[Path] | list[str] | None, quiet: bool = False):
+def _load_rules(rules: list[Path] | list[str] | None):
     from .rules import load_rules
 
     ruleset = load_rules([str(p) for p in rules] if rules else None)
@@ -324,7 +324,7 @@ def extract(
 
     settings = _config(config)
     chosen = _format(format, output, settings.format, EXTRACT_FORMATS, "extract")
-    ruleset = _load_rules(rules or settings.rules, quiet)
+    ruleset = _load_rules(rules or settings.rules)
     _warn_output_inside(output, paths, quiet)
     if _archive_mode(store, engine, per_folder, chosen, ("jsonl",)) or chosen == "parquet":
         if chosen not in ARCHIVE_EXTRACT_FORMATS or (chosen == "parquet" and store is None):
@@ -418,7 +418,7 @@ def compare(
             entries = read_baseline(baseline_file)
         except BaselineError as exc:
             raise _fail(str(exc)) from None
-    ruleset = _load_rules(rules or settings.rules, quiet)
+    ruleset = _load_rules(rules or settings.rules)
     t = catalogue(_language(lang, settings.lang, ruleset))
     _warn_output_inside(output, paths, quiet)
     if write_baseline is None and _archive_mode(store, engine, per_folder, chosen, ARCHIVE_COMPARE_FORMATS):
