@@ -86,6 +86,7 @@ def extract_mentions(articles: Iterable[Article], ruleset: "RuleSet", problems: 
     aliases = ruleset.alias_map()
     by_kind = binders(ruleset)
     mentions: list[Mention] = []
+    bound: list[tuple[Article, str, list[Mention]]] = []  # articles bound while every pattern was in budget
     for article in sorted(articles, key=lambda a: (a.id, a.path)):
         code = article.meta.language or "fr"
         if code not in extractors:
@@ -97,13 +98,28 @@ def extract_mentions(articles: Iterable[Article], ruleset: "RuleSet", problems: 
         view, found = extractor.extract_with_view(article)
         try:
             found = _bind_article(article, view, found, ruleset, by_kind, extractor.grammar.lang, unmatched)
+            bound.append((article, view, found))
         except RuleTimeout as exc:
-            for mention in found:
-                mention.fact = PERSON_FACT if mention.kind == "person" else None
-            if problems is not None:
-                problems.append(f"{article.path}: {exc}")
+            _unbind(found)
+            if exc.first:
+                # A pattern used up its budget: it is off for the whole run, so the articles
+                # bound before it went off are bound again without it, whatever the order.
+                if problems is not None:
+                    problems.append(str(exc))
+                for earlier, earlier_view, earlier_found in bound:
+                    try:
+                        _bind_article(earlier, earlier_view, earlier_found, ruleset, by_kind,
+                                      extractor.grammar.lang, unmatched)
+                    except RuleTimeout:
+                        _unbind(earlier_found)
+                bound = []
         mentions.extend(found)
     return mentions
+
+
+def _unbind(found: list[Mention]) -> None:
+    for mention in found:
+        mention.fact = PERSON_FACT if mention.kind == "person" else None
 
 
 def _bind_article(article: Article, view: str, found: list[Mention], ruleset: "RuleSet",

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from .articles import DEFAULT_MAX_BYTES, Corpus, candidate_files, load_corpus
 from .facts import extract_mentions, rows_frame, row_tuples
 from .model import SEVERITY_RANK, Article, Finding
-from .rules import RuleSet, load_rules
+from .rules import BUDGET_NOTE, RuleSet, load_rules
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -238,16 +238,18 @@ def mention_rows(articles: Sequence[Article], ruleset: RuleSet, problems: list[s
     workers = _workers(jobs, len(ordered))
     tasks = _tasks(ordered, stories, workers)
     check = stories is not None
-    if len(tasks) <= 1 or workers <= 1:
-        results = _counted((_do_task(task, ruleset, check) for task in tasks), tasks, progress)
-    elif pool is not None:
-        results = _counted(pool.map(_worker_task, tasks, [check] * len(tasks)), tasks, progress)
-    else:
-        own = _pool(ruleset, jobs, len(ordered))
-        try:
-            results = _counted(own.map(_worker_task, tasks, [check] * len(tasks)), tasks, progress)
-        finally:
-            own.shutdown()
+    off: list[str] = []  # patterns out of their run's budget
+    for _ in range(len(ruleset.patterns()) + 1):
+        results = _run_tasks(tasks, ruleset, check, workers, jobs, len(ordered), pool, progress, off)
+        lines = [line for article_rows, _ in results for _, _, said in article_rows for line in said]
+        newly = [line for line in dict.fromkeys(lines) if BUDGET_NOTE in line and line not in off]
+        if not newly:
+            break
+        # A pattern ran out of time somewhere: the whole run is done again with it off from the
+        # start, so no article's binding depends on when, or in which worker, that happened.
+        off.extend(newly)
+        ruleset.disable(off)
+        progress = None
     by_index: list[tuple[list[tuple], list[str]]] = [([], [])] * len(ordered)
     by_story: dict[str, list[Finding]] = {}
     for article_rows, story_results in results:
@@ -256,7 +258,9 @@ def mention_rows(articles: Sequence[Article], ruleset: RuleSet, problems: list[s
         by_story.update(story_results)
     rows_out = [row for rows, _ in by_index for row in rows]
     if problems is not None:
-        problems.extend(line for _, lines in by_index for line in lines)
+        # A pattern out of budget is named once, however many workers met it.
+        said = [*off, *(line for _, lines in by_index for line in lines)]
+        problems.extend(line for line in dict.fromkeys(said) if line not in problems)
     findings = [f for story in sorted(by_story) for f in by_story[story]]
     return rows_out, findings
 
@@ -359,8 +363,23 @@ def _init_worker(ruleset: RuleSet) -> None:
     _WORKER_RULES = ruleset
 
 
-def _worker_task(task: _Task, check: bool):
+def _run_tasks(tasks, ruleset: RuleSet, check: bool, workers: int, jobs: int, n_articles: int, pool, progress,
+               off: list[str]) -> list:
+    if len(tasks) <= 1 or workers <= 1:
+        return list(_counted((_do_task(task, ruleset, check) for task in tasks), tasks, progress))
+    if pool is not None:
+        return list(_counted(pool.map(_worker_task, tasks, [check] * len(tasks), [off] * len(tasks)), tasks, progress))
+    own = _pool(ruleset, jobs, n_articles)
+    try:
+        return list(_counted(own.map(_worker_task, tasks, [check] * len(tasks), [off] * len(tasks)), tasks, progress))
+    finally:
+        own.shutdown()
+
+
+def _worker_task(task: _Task, check: bool, off: list[str] = ()):
     assert _WORKER_RULES is not None
+    if off:
+        _WORKER_RULES.disable(off)
     return _do_task(task, _WORKER_RULES, check)
 
 

@@ -68,6 +68,7 @@ PERSON = "person"
 # Seconds per call: long enough for any sane pattern on a long article, short
 # enough that a catastrophic one cannot stall a CI run.
 PATTERN_TIMEOUT = 0.25
+BUDGET_NOTE = "it is disabled for the whole run (its rules bind nothing)"
 REGEX_FLAGS = regex.IGNORECASE | regex.V0
 
 # Which kinds each comparison can handle; anything else is a rule-file mistake.
@@ -143,21 +144,29 @@ class RuleError(Exception):
 class RuleTimeout(Exception):
     """A rule's pattern ran past its time bound (a catastrophic regular expression)."""
 
-    def __init__(self, message: str, *, file: str = "", fact: str = "", pattern: str = "") -> None:
+    def __init__(self, message: str, *, file: str = "", fact: str = "", pattern: str = "",
+                 first: bool = False) -> None:
         super().__init__(message)
+        self.first = first  # the call that used up the pattern's budget: report this one
         self.file = file
         self.fact = fact
         self.pattern = pattern
 
 
 class SafePattern:
-    """A compiled pattern whose every call is time-bounded.
+    """A compiled pattern whose every call is time-bounded, with one budget for the whole run.
+
+    The first call that runs past ``timeout`` disables the pattern for the
+    rest of the run: that call raises ``RuleTimeout`` with ``first`` set (say
+    it once), every later call raises at once without matching.  Patterns are
+    screened on load (``_check_pattern``), so a legitimate one never comes
+    near the bound.
 
     ``pos``/``endpos`` work as in ``re``: ``$`` matches at ``endpos`` and
     ``\\G`` at ``pos`` (``^`` only ever matches at the real start of the text).
     """
 
-    __slots__ = ("compiled", "patterns", "file", "fact", "role", "timeout")
+    __slots__ = ("compiled", "patterns", "file", "fact", "role", "timeout", "disabled")
 
     def __init__(self, compiled: Any, *, patterns: Sequence[str] = (), file: str = "",
                  fact: str = "", role: str = "", timeout: float = PATTERN_TIMEOUT) -> None:
@@ -167,10 +176,18 @@ class SafePattern:
         self.fact = fact
         self.role = role
         self.timeout = timeout
+        self.disabled: str | None = None  # the message, once the pattern ran out of time
 
     @property
     def pattern(self) -> str:
         return self.compiled.pattern
+
+    def budget_message(self) -> str:
+        """The one line said when the pattern runs out of time: the same in every process and run."""
+        shown = ", ".join(repr(p) for p in self.patterns) or repr(self.pattern)
+        where = f"{self.file or '<rules>'}, fact '{self.fact or '?'}'"
+        return (f"{where}: {self.role or 'pattern'} {shown} took longer than {self.timeout:g} s; "
+                f"{BUDGET_NOTE}; simplify the pattern (nested repeats backtrack)")
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None):
         return self._call(self.compiled.search, text, pos, endpos)
@@ -186,16 +203,14 @@ class SafePattern:
         return self._call(lambda *a, **k: list(self.compiled.finditer(*a, **k)), text, pos, endpos)
 
     def _call(self, method, text: str, pos: int, endpos: int | None):
+        if self.disabled is not None:
+            raise RuleTimeout(self.disabled, file=self.file, fact=self.fact, pattern=self.pattern)
         try:
             return method(text, pos, endpos, timeout=self.timeout)
         except TimeoutError as exc:
-            shown = ", ".join(repr(p) for p in self.patterns) or repr(self.pattern)
-            where = f"{self.file or '<rules>'}, fact '{self.fact or '?'}'"
-            raise RuleTimeout(
-                f"{where}: {self.role or 'pattern'} {shown} took longer than {self.timeout:g} s "
-                f"on a text of {len(text)} characters; simplify the pattern (nested repeats backtrack)",
-                file=self.file, fact=self.fact, pattern=self.pattern,
-            ) from exc
+            self.disabled = self.budget_message()
+            raise RuleTimeout(self.disabled, file=self.file, fact=self.fact, pattern=self.pattern,
+                              first=True) from exc
 
     def __repr__(self) -> str:
         return f"SafePattern({self.pattern!r})"
@@ -216,16 +231,46 @@ def _compile(pattern: str):
     return regex.compile(fold(pattern), REGEX_FLAGS)
 
 
+MAX_PATTERN_LENGTH = 2_000  # characters; bounds the compile time too
+# Texts that make a catastrophic pattern backtrack (runs of one letter, of spaces, of
+# digits, alternating pairs), each ended by a character most patterns do not expect.
+# Short enough that a merely quadratic pattern passes with a wide margin (90 000 steps);
+# an exponential one cannot finish (2**300).
+_PROBES = tuple(run * (300 // len(run)) + end for run in ("a", " ", "0", "ab", "a ", "1 ", "e'", "-")
+                for end in ("!", ""))
+_PROBE_TIMEOUT = 0.1
+
+
 def _check_pattern(pattern: str) -> str:
     if not pattern.strip():
         raise _rule_error("empty pattern: it would match everywhere")
+    if len(pattern) > MAX_PATTERN_LENGTH:
+        raise _rule_error(f"pattern of {len(pattern):,} characters (at most {MAX_PATTERN_LENGTH:,}): split it")
     try:
         compiled = _compile(pattern)
     except regex.error as exc:
         raise _rule_error(f"invalid regular expression {pattern!r}: {exc}") from None
+    except (RecursionError, OverflowError, MemoryError):
+        raise _rule_error(f"pattern {pattern[:60]!r}... is too deeply nested to compile") from None
     if compiled.fullmatch("") is not None:
         raise _rule_error(f"pattern {pattern!r} matches the empty string, so it would match everywhere")
+    _screen(compiled, pattern)
     return pattern
+
+
+def _screen(compiled: Any, pattern: str) -> None:
+    """Refuse on load a pattern that backtracks catastrophically on a fixed probe text.
+
+    Fixed probes and a bound far above what a legitimate pattern needs make
+    the verdict the same on every run and every machine load.
+    """
+    for probe in _PROBES:
+        try:
+            compiled.search(probe, timeout=_PROBE_TIMEOUT)
+        except TimeoutError:
+            raise _rule_error(
+                f"pattern {pattern!r} backtracks catastrophically (over {_PROBE_TIMEOUT:g} s on "
+                f"{len(probe):,} characters of {probe[:2]!r}...): simplify it (nested repeats backtrack)") from None
 
 
 PatternText = Annotated[str, AfterValidator(_check_pattern)]
@@ -951,6 +996,36 @@ class RuleSet:
         """A story's fact (two stories may declare one id); any story's when ``story`` is unknown."""
         return self.story_facts.get((story, fact_id)) or (None if story in self.stories else self.facts.get(fact_id))
     languages: dict[str, str] = field(default_factory=dict)  # file -> its `language` (reports speak it)
+
+    def patterns(self) -> list["SafePattern"]:
+        """Every compiled pattern of the rule set (facts, checks, events, claimants...), once each."""
+        found: dict[int, SafePattern] = {}
+        stack: list[Any] = [self.facts, self.checks, self.entities, self.stories, self.claimants]
+        seen: set[int] = set()
+        while stack:
+            item = stack.pop()
+            if id(item) in seen or item is None or isinstance(item, (str, int, float, bool)):
+                continue
+            seen.add(id(item))
+            if isinstance(item, SafePattern):
+                found[id(item)] = item
+            elif isinstance(item, dict):
+                stack.extend(item.values())
+            elif isinstance(item, (list, tuple, set, frozenset)):
+                stack.extend(item)
+            elif isinstance(item, BaseModel):
+                stack.extend(vars(item).values())
+                stack.extend((item.__pydantic_private__ or {}).values())
+        return sorted(found.values(), key=lambda p: (p.file, p.fact, p.role, p.pattern))
+
+    def disable(self, messages: Sequence[str]) -> bool:
+        """Disable the patterns whose out-of-budget message is in ``messages``; True when one was on."""
+        wanted, changed = set(messages), False
+        for pattern in self.patterns():
+            if pattern.disabled is None and pattern.budget_message() in wanted:
+                pattern.disabled = pattern.budget_message()
+                changed = True
+        return changed
 
     @property
     def ok(self) -> bool:

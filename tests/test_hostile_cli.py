@@ -93,3 +93,34 @@ def test_ci_names_a_pattern_over_its_budget_and_exits_2(tmp_path):
     assert result.exit_code == 2, result.output
     named = [l for l in result.stderr.splitlines() if "(a|a)+b" in l]
     assert len(named) == 1, result.stderr
+
+
+def test_a_pattern_is_screened_on_load_and_has_one_budget_a_run(tmp_path):
+    """'(x|xx)+y' passes the load probes (no run of x in them) but backtracks on real text:
+    the first call past the bound disables it for the run, it is named once, and no article
+    binds with it, whatever the order in which they were read."""
+    rules = tmp_path / "rules.yaml"
+    rules.write_text("story: slow\nfacts:\n  call.duration:\n    kind: duration\n    scope: sentence\n"
+                     "    cues: ['(x|xx)+y', 'duré']\n",
+                     encoding="utf-8")
+    refused_file = tmp_path / "refused.yaml"
+    refused_file.write_text("story: refused\nfacts:\n  refused.count:\n    kind: count\n    cues: ['(a|a)+b']\n",
+                            encoding="utf-8")
+    corpus = tmp_path / "desk"
+    corpus.mkdir()
+    for i in range(3):
+        code = "x" * 40 if i == 1 else "z"
+        (corpus / f"a{i}.txt").write_text(f"Le code {code} puis l'appel a duré {50 + i} minutes.\n", encoding="utf-8")
+    outputs = set()
+    for jobs in ("1", "2", "1"):
+        result = run("extract", str(corpus), "--rules", str(rules), "--rules", str(refused_file),
+                     "--format", "json", "--all", "--jobs", jobs)
+        assert result.exit_code == 2, result.output
+        refused = [l for l in result.stderr.splitlines() if "(a|a)+b" in l]
+        assert len(refused) == 1 and "refused.yaml:5:" in refused[0] and "backtracks catastrophically" in refused[0]
+        budget = [l for l in result.stderr.splitlines() if "(x|xx)+y" in l]
+        assert len(budget) == 1 and "disabled for the whole run" in budget[0], result.stderr
+        rows = json.loads(result.stdout)
+        assert [r["fact"] for r in rows if r["kind"] == "duration"] == [None, None, None]
+        outputs.add(result.stdout)
+    assert len(outputs) == 1

@@ -22,25 +22,12 @@ from typer.testing import CliRunner
 
 from factcheck import neutral
 from factcheck.cli import app
+from fuzz.oracle import injected  # tests/fuzz: the same oracle as the fuzz harness
 
 ROOT = Path(__file__).resolve().parent.parent
 RULES = ROOT / "rules"
 SEEDS = ROOT / "seeds"
 SEED = SEEDS / "001_be5ea4c1b4f5cbc6.txt"
-
-# Every character a log reader might break a line on.
-_LINE_BREAKS = re.compile("\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
-_DANGEROUS = re.compile("[\x1b\x9b\x9d\u202a-\u202e\u2066-\u2069]")
-
-
-def injected(output: str) -> list[str]:
-    """Lines a GitHub runner would take as commands, and terminal escapes, in ``output``."""
-    found = []
-    for line in _LINE_BREAKS.split(output):
-        if line.lstrip().startswith("::") or "##[" in line:
-            found.append(line)
-    found += _DANGEROUS.findall(output)
-    return found
 
 
 def run(*args: str, env: dict | None = None):

@@ -518,20 +518,29 @@ def test_exclude_pattern(tmp_path):
     assert rules.facts["talks.date"].exclude_pattern is None
 
 
-def test_catastrophic_pattern_times_out_instead_of_hanging(tmp_path):
+def test_catastrophic_pattern_is_refused_on_load(tmp_path):
     path = write(tmp_path, "story.yaml", STORY.replace("'pourparlers'", "'(a|aa)+$'"))
+    (error,) = load_rules([path], cwd=tmp_path).errors
+    assert "(a|aa)+$" in error.message and "backtracks catastrophically" in error.message and error.line > 1
+
+
+def test_catastrophic_pattern_times_out_instead_of_hanging(tmp_path):
+    # No probe text is a run of x: this one passes the load screening and meets its bound at run time.
+    path = write(tmp_path, "story.yaml", STORY.replace("'pourparlers'", "'(x|xx)+$'"))
     rules = load_rules([path], cwd=tmp_path)
     assert rules.errors == []
     cue = rules.facts["talks.date"].cue_pattern
     started = time.perf_counter()
     with pytest.raises(RuleTimeout) as caught:
-        cue.search("a" * 40 + "b")
+        cue.search("x" * 40 + "b")
     assert time.perf_counter() - started < 2.0
     message = str(caught.value)
-    assert str(path) in message and "talks.date" in message and "(a|aa)+$" in message
-    assert caught.value.fact == "talks.date" and caught.value.file == str(path)
-    with pytest.raises(RuleTimeout):
-        cue.finditer("a" * 40 + "b")
+    assert str(path) in message and "talks.date" in message and "(x|xx)+$" in message
+    assert caught.value.fact == "talks.date" and caught.value.file == str(path) and caught.value.first
+    started = time.perf_counter()
+    with pytest.raises(RuleTimeout) as again:  # the budget is spent: off for the run, at once
+        cue.finditer("x" * 40 + "b")
+    assert time.perf_counter() - started < 0.01 and not again.value.first
     assert PATTERN_TIMEOUT <= 1
 
 

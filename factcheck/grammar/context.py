@@ -54,6 +54,8 @@ def _counts(g: Grammar, m, label: str, view: str, text: str | None) -> bool:
             and participle not in lang.FUNCTION_WORDS)
 
 
+_LEAD_WINDOW = 400
+
 # A claimant found in a sentence: (start, end, who as written).
 Claimant = tuple[int, int, str]
 
@@ -77,7 +79,8 @@ def claimants(g: Grammar, view: str, text: str, clause: Span, sentence: Span) ->
                 found.append((m.start(), m.end(), who))
         if found:
             return found
-    m = g.attribution_before.match(view, sentence.start, sentence.end)
+    # "X a déclaré que": X is at most 140 characters, the verb group a few dozen; a window keeps it linear.
+    m = g.attribution_before.match(view, sentence.start, min(sentence.end, sentence.start + _LEAD_WINDOW))
     if m:
         who = text[m.start("who"):m.end("who")].strip(" ,\"'«»")
         if _names_someone(g, who):

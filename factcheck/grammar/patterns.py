@@ -294,7 +294,8 @@ def build(lang: ModuleType, aliases: tuple[str, ...] = ()) -> Grammar:
         re.IGNORECASE,
     )
     attribution_before = re.compile(
-        rf"^\s*(?P<who>[^\"]{{2,140}}?)\s*,?\s+{aux}\s+(?:[a-z]+\s+)?{reporting}\b(?:\s+{words(lang.REPORTING_ADDRESSEES)}|\s+a\s+\w+)?\s*{words(lang.COMPLEMENTIZERS)}",
+        # (?>\s*,?\s*)(?<=\s) is \s*,?\s+ without its k² ways to split a run of k spaces.
+        rf"^\s*(?P<who>[^\"]{{2,140}}?)(?>\s*,?\s*)(?<=\s){aux}\s+(?:[a-z]+\s+)?{reporting}\b(?:\s+{words(lang.REPORTING_ADDRESSEES)}|\s+a\s+\w+)?\s*{words(lang.COMPLEMENTIZERS)}",
         re.IGNORECASE,
     )
     relation_before = re.compile(rf"\b(?P<rel>{words(lang.DURATION_RELATIONS_BEFORE)})\s*$", re.IGNORECASE)
