@@ -433,6 +433,11 @@ def _claimant_of_figures(sentence: _Sentence, view: str, text: str, r, classes: 
         linked = r.comparison_before.search(between) or r.part_before.search(between) or r.coordinated.search(between)
         if linked and id(figures[i - 1]) in out:
             out[id(f)] = out[id(figures[i - 1])]
+    # "6 800 hectares à Hostens et 400 à Belin-Béliet, selon la préfecture": coordinated figures share it.
+    for i in range(len(figures) - 2, -1, -1):
+        f, nxt = figures[i], figures[i + 1]
+        if id(f) not in out and id(nxt) in out and r.coordinated.search(view[f.end:nxt.start]):
+            out[id(f)] = out[id(nxt)]
     # The rest: the nearest attribution of the sentence no other figure took, outside parentheses
     # that do not hold the figure ("300 000 à Paris (60 000 selon la préfecture)").
     free = [c for c in selons if c[:2] not in taken]

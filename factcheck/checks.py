@@ -509,6 +509,15 @@ def _in_time(finding: Finding, items: list[tuple[Row, Any]], check: CheckLike, s
             return finding
         sides.append((side, rows, [as_of_instant(r.as_of) for r in rows]))
     same_time = float(getattr(check, "same_time", 60.0) or 0.0)
+    if all(t is not None for _, _, ts in sides for t in ts):
+        # Statements at about the same time that disagree are the conflict, whatever came later.
+        for window in same_time_windows([as_of_instant(r.as_of) for r, _ in items], same_time):
+            members = [items[i] for i in window]
+            within = _fact_finding(members, check, sem, "")
+            if within is not None and within.status == "conflict":
+                when = min(as_of_instant(r.as_of) for r, _ in members)
+                note = "; ".join(n for n in (within.note, f"stated at the same time ({when:%d %H:%M} UTC)") if n)
+                return replace(finding, groups=within.groups, note=note)
     sides.sort(key=lambda s: min((t for t in s[2] if t is not None), default=None) or _NEVER)
     for (a, rows_a, times_a), (b, rows_b, times_b) in zip(sides, sides[1:]):
         if not apart_in_time(times_a, times_b, same_time):
