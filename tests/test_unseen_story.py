@@ -101,3 +101,11 @@ def test_a_rule_file_written_from_the_docs_gives_per_key_per_claimant_verdicts(t
     conflicts = [(f["fact"], f["fact_key"], f["claimant"]) for f in data["findings"] if f["status"] == "conflict"]
     assert conflicts == [("fire.area", "Hostens", "autorités")]
     assert result.fails("error")
+    # Markdown: one table a keyed fact, keys as rows, claimants as columns, the conflict marked.
+    from factcheck.report.markdown import render_markdown
+
+    markdown = render_markdown(result.comparison)
+    assert "**fire.area**" in markdown and "| key | autorités | pompiers |" in markdown
+    hostens = next(line for line in markdown.splitlines() if line.startswith("| Hostens |"))
+    assert "6 800 hectares (2 outlets) vs 9 100 hectares (1 outlet) ⚠" in hostens
+    assert "7 400 hectares (2 outlets)" in hostens

@@ -144,6 +144,35 @@ def _headline(comparison: Comparison, facts: list[Finding], n_stories: int = 0) 
     return title, headline
 
 
+def _keyed_tables(facts: list[Finding], level: int) -> list[str]:
+    """One table a keyed fact: keys as rows, claimants as columns, each cell the values with their
+    outlets, a conflict marked: "34 000 (3 outlets) vs 43 000 (1 outlet) ⚠"."""
+    keyed = [f for f in facts if f.fact_key and f.status != "differs_by_claimant"]
+    if not keyed:
+        return []
+    out = [f"{'#' * level} Figures by key and claimant", ""]
+    by_fact: dict[str, list[Finding]] = {}
+    for f in keyed:
+        by_fact.setdefault(f.fact, []).append(f)
+    for fact in sorted(by_fact):
+        cells: dict[tuple[str, str], str] = {}
+        for f in by_fact[fact]:
+            column = f.claimant or "no claimant"
+            if (f.fact_key, column) in cells:
+                continue  # the claimant's own verdict comes first; a same-time window adds nothing here
+            parts = [f"{g.value} ({_plural(len(g.articles), 'outlet')})" for g in f.groups]
+            mark = " ⚠" if f.status == "conflict" else " (revised)" if f.status == "superseded" else ""
+            cells[(f.fact_key, column)] = " vs ".join(parts) + mark
+        keys = sorted({k for k, _ in cells})
+        columns = sorted({c for _, c in cells}, key=lambda c: (c == "no claimant", c))
+        out += [f"**{escape_md(fact)}**", "", "| key | " + " | ".join(escape_md(c) for c in columns) + " |",
+                "|" + "---|" * (len(columns) + 1)]
+        for key in keys:
+            out.append(f"| {escape_md(key)} | " + " | ".join(escape_md(cells.get((key, c), "—")) for c in columns) + " |")
+        out.append("")
+    return out
+
+
 def _body(comparison: Comparison, level: int) -> list[str]:
     """The summary table and the sections of one story, sections at heading ``level``."""
     h = "#" * level
@@ -159,6 +188,8 @@ def _body(comparison: Comparison, level: int) -> list[str]:
         out += _summary_table(facts, ids, article_displays(comparison), article_heads(comparison)) + [""]
     else:
         out += ["No fact of the rules was found in the articles.", ""]
+
+    out += _keyed_tables(facts, level)
 
     out += [f"{h} Conflicts", ""]
     if conflicts:
