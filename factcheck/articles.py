@@ -228,7 +228,7 @@ def _read_bytes(path: str, max_bytes: int) -> bytes | InputStatus:
     except OSError as exc:
         return _stat_problem(path, exc)
     if not stat.S_ISREG(info.st_mode):
-        return InputStatus(path, "unreadable", f"not a regular file ({_file_kind(info.st_mode)})")
+        return InputStatus(path, "unreadable", f"not a regular file ({file_kind(info.st_mode)})")
     if info.st_size > max_bytes:
         return _too_large(path, info.st_size, max_bytes)
     try:
@@ -264,7 +264,8 @@ def _too_large(path: str, size: int, max_bytes: int) -> InputStatus:
     return InputStatus(path, "too_large", f"file too large: {size:,} bytes (limit {max_bytes:,})")
 
 
-def _file_kind(mode: int) -> str:
+def file_kind(mode: int) -> str:
+    """What a file that is not a regular file is, for a message: "a named pipe", "a device"..."""
     if stat.S_ISDIR(mode):
         return "a folder"
     if stat.S_ISFIFO(mode):

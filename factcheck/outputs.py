@@ -9,6 +9,7 @@ import tempfile
 from typing import Any, Iterable
 
 from . import neutral
+from .articles import file_kind
 
 STDOUT = "-"
 
@@ -42,7 +43,7 @@ def write_output(path: str | os.PathLike | None, text: str, *, inputs: Iterable[
     if existing is not None and not stat.S_ISREG(existing.st_mode):
         if _is_dev_null(existing):
             return  # "-o /dev/null": the user asks for nothing to be kept
-        raise OutputError(f"{shown}: is {_kind(existing.st_mode)}, not a regular file; "
+        raise OutputError(f"{shown}: is {file_kind(existing.st_mode)}, not a regular file; "
                           "give a regular file or a new path")
     _refuse_inputs(shown, target, inputs)
     _write_atomically(shown, target, text.encode("utf-8", "surrogateescape"))
@@ -51,18 +52,6 @@ def write_output(path: str | os.PathLike | None, text: str, *, inputs: Iterable[
 def _is_dev_null(info: os.stat_result) -> bool:
     null = _stat(os.devnull)
     return null is not None and stat.S_ISCHR(info.st_mode) and info.st_rdev == null.st_rdev
-
-
-def _kind(mode: int) -> str:
-    if stat.S_ISDIR(mode):
-        return "a folder"
-    if stat.S_ISFIFO(mode):
-        return "a named pipe"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    return "a special file"
 
 
 def write_stdout(text: str) -> None:
@@ -196,7 +185,7 @@ class StreamOutput:
         if existing is not None and not stat.S_ISREG(existing.st_mode):
             if _is_dev_null(existing):
                 return
-            raise OutputError(f"{shown}: is {_kind(existing.st_mode)}, not a regular file; "
+            raise OutputError(f"{shown}: is {file_kind(existing.st_mode)}, not a regular file; "
                               "give a regular file or a new path")
         _refuse_inputs(shown, target, inputs)
         folder = os.path.dirname(target) or "."
