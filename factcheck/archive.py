@@ -191,7 +191,7 @@ def do_story(task: StoryTask, settings: Settings) -> StoryResult:
 
         store = FactsStore(settings.store)
         story_key = store.story_key(task, settings)
-        kept = store.story_result(task.story, story_key, with_rows=settings.keep_rows)
+        kept = store.story_result(task.story, story_key, with_rows=settings.keep_rows, checked=settings.check)
         if kept is not None:
             return kept
     articles, statuses = load_story(task, settings.max_bytes)
@@ -227,7 +227,7 @@ def do_story(task: StoryTask, settings: Settings) -> StoryResult:
         reused=len(articles) - len(fresh),
     )
     if store is not None:
-        store.write_story(task, result, by_article, keys, story_key)
+        store.write_story(task, result, by_article, keys, story_key, checked=settings.check)
     return result
 
 

@@ -217,7 +217,8 @@ class FactsStore:
     def story_key(self, task: "StoryTask", settings: "Settings") -> str:
         files = [(path, article_id, shared, self._digest(path, settings.max_bytes), self._sidecar(path))
                  for path, article_id, shared in task.files]
-        return _sha(["story", code_digest(), rules_digest(settings.ruleset), settings.per_folder, settings.check,
+        # Not the run's `check`: an extract reuses a compare's result, and a compare an extract's when it was checked.
+        return _sha(["story", code_digest(), rules_digest(settings.ruleset), settings.per_folder,
                      settings.max_bytes, task.story, files])
 
     def article_key(self, article: "Article", settings: "Settings") -> str:
@@ -241,12 +242,13 @@ class FactsStore:
 
     # -- reading
 
-    def story_result(self, story: str, key: str, *, with_rows: bool = False) -> "StoryResult | None":
-        """The stored result of ``story`` when it was made from the same ``key``, else None."""
+    def story_result(self, story: str, key: str, *, with_rows: bool = False,
+                     checked: bool = True) -> "StoryResult | None":
+        """The stored result of ``story`` when it was made from the same ``key`` (and checked, if asked), else None."""
         from .archive import StoryResult
 
         saved = self._read_story(story)
-        if not saved or saved.get("key") != key:
+        if not saved or saved.get("key") != key or (checked and not saved.get("checked")):
             return None
         rows = None
         if with_rows:
@@ -292,7 +294,7 @@ class FactsStore:
     # -- writing
 
     def write_story(self, task: "StoryTask", result: "StoryResult", by_article: dict[str, tuple[list[tuple], list[str]]],
-                    keys: dict[str, str], story_key: str) -> None:
+                    keys: dict[str, str], story_key: str, checked: bool = True) -> None:
         """The story's facts partition, then its result (so a result never points at rows not yet written)."""
         import pyarrow.parquet as pq
 
@@ -313,7 +315,7 @@ class FactsStore:
         if old and old.get("partition") not in (None, partition):
             _remove(os.path.join(self.root, old["partition"]))
         saved = {
-            "story": task.story, "key": story_key, "partition": partition,
+            "story": task.story, "key": story_key, "partition": partition, "checked": checked,
             "article_problems": {keys[a]: lines for a, (_, lines) in by_article.items() if a in keys},
             "result": {
                 "articles": result.articles, "inputs": [asdict(i) for i in result.inputs],

@@ -183,3 +183,13 @@ def test_a_folder_that_is_not_a_store_is_refused(archive, tmp_path):
     assert done.returncode == 2
     assert "not empty and not a factcheck store" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_extract_and_compare_share_the_stored_stories(archive, tmp_path):
+    store = tmp_path / "store"
+    compare_args = ["compare", str(archive), "--per-folder", "--store", str(store), "-f", "jsonl", "-o",
+                    str(tmp_path / "f.jsonl"), "--fail-on", "never"]
+    assert "0 of 3 stories reused whole" in factcheck(*compare_args).stderr
+    extracted = factcheck("extract", str(archive), "--per-folder", "--store", str(store), "-f", "parquet")
+    assert "3 of 3 stories reused whole" in extracted.stderr  # a compare's result serves an extract
+    assert "3 of 3 stories reused whole" in factcheck(*compare_args).stderr  # and the extract did not spoil it
