@@ -234,3 +234,25 @@ def test_heure_locale_without_a_dateline_stays_local(text):
 def test_heure_de_and_a_word_that_is_no_city():
     t = only("Il est arrivé à 15h, heure de pointe oblige.", "time", "2023-02-06")
     assert t.tz is None
+
+
+@pytest.mark.parametrize("text, minutes", [
+    ("Le Kremlin a chiffré la durée de l'échange à deux heures et cinq minutes.", 125),
+    ("Les services ont estimé la durée de la coupure à 2h05.", 125),
+    ("La préfecture évalue la durée totale des travaux à trois heures.", 180),
+])
+def test_a_duration_noun_makes_the_value_after_a_a_length_of_time(text, minutes):
+    assert of_kind(text, "time") == []
+    d = only(text, "duration")
+    assert (d.low, d.high) == (minutes, minutes)
+
+
+@pytest.mark.parametrize("text, minutes", [
+    ("Le sommet a commencé à deux heures et cinq minutes.", 125),          # ambiguous in French: a time
+    ("La durée du vol est connue, le départ à deux heures.", 120),         # a clause break between
+    ("On connaît la durée de la trêve, qui prend fin à 2h05 du matin.", 125),  # a part of the day
+])
+def test_a_time_after_a_stays_a_time_without_a_governing_duration_noun(text, minutes):
+    assert of_kind(text, "duration") == []
+    t = only(text, "time")
+    assert (t.low, t.high) == (minutes, minutes)

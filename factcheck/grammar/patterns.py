@@ -98,6 +98,7 @@ class Grammar:
     relation_after: re.Pattern
     duration_context: re.Pattern
     time_context: re.Pattern
+    duration_governed: re.Pattern
     reporting_before_a: re.Pattern
     place_preposition: re.Pattern
     change_before: re.Pattern
@@ -302,6 +303,8 @@ def build(lang: ModuleType, aliases: tuple[str, ...] = ()) -> Grammar:
     relation_after = re.compile(rf"\s*(?P<rel>{words(lang.DURATION_RELATIONS_AFTER)})\b", re.IGNORECASE)
     duration_context = re.compile(rf"\b{words(lang.DURATION_PREPOSITIONS)}\s*$", re.IGNORECASE)
     time_context = re.compile(rf"\b{words(lang.TIME_PREPOSITIONS)}\s*$", re.IGNORECASE)
+    # A duration noun earlier in the clause (no clause punctuation between) governing the "à" before the value.
+    duration_governed = re.compile(rf"\b{words(lang.DURATION_GOVERNORS_BEFORE_A)}\b[^.;:!?,()]*\ba\s*$", re.IGNORECASE)
     reporting_before_a = re.compile(rf"\b{reporting}\s+(?:a|au|aux)\s*$", re.IGNORECASE)
     place_preposition = re.compile(rf"(?:^|\W){words(lang.PLACE_PREPOSITIONS)}\s+$", re.IGNORECASE)
     change_before = re.compile(
@@ -323,6 +326,6 @@ def build(lang: ModuleType, aliases: tuple[str, ...] = ()) -> Grammar:
         planned=planned, actual=actual, role_word=role_word, apposition_role=apposition_role,
         attribution_selon=attribution_selon, attribution_after=attribution_after,
         attribution_before=attribution_before, relation_before=relation_before, relation_after=relation_after,
-        duration_context=duration_context, time_context=time_context, reporting_before_a=reporting_before_a,
+        duration_context=duration_context, time_context=time_context, duration_governed=duration_governed, reporting_before_a=reporting_before_a,
         place_preposition=place_preposition, magnitude_before=magnitude_before, magnitude_after=magnitude_after,
     )

@@ -225,13 +225,17 @@ def read_time(g: Grammar, m: re.Match, view: str, ref: Reference) -> Value | Non
     local = hour * 60 + minute
     mark = " ".join((m.group("tmark") or "").lower().split()).replace("' ", "'")
     preposition = bool(g.time_context.search(before))
+    # "la durée de l'échange à deux heures": the "à" gives the length a noun of duration asks for.
+    governed = preposition and bool(g.duration_governed.search(view, max(0, m.start() - 90), m.start()))
+    if governed:
+        preposition = False
     has_context = preposition or bool(zone_raw) or bool(mark)
     if colon and not has_context:
         return None  # "1:13" with nothing around it is a video stamp, not a time of day
     # A time of day for sure: a zone, a part of the day, "précises", a marker only times take.
     clock_only = bool(zone_raw) or bool(m.group("tpart")) or mark in lang.TIME_ONLY_MARKERS or mark in lang.TIME_OPEN_MARKERS
     minutes_said = bool(m.group("tmw")) and " ".join(m.group("tmw").lower().split()) not in lang.HALF_UNIT
-    duration_said = bool(g.duration_context.search(before))
+    duration_said = governed or bool(g.duration_context.search(before))
     if not clock_only and (
         (spoken and not preposition and (duration_said or not minutes_said))
         or (m.group("th") is not None and not has_context and duration_said)

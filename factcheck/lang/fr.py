@@ -260,6 +260,9 @@ CLOCK_CUES_AFTER = ("precises", "precise", "pile", "tapantes", "tapant", "sonnan
 TIME_ONLY_MARKERS = ("vers", "plutot vers", "peu avant", "peu apres", "juste avant", "juste apres", "aux alentours de")
 # Prepositions before a length of time: "pendant 1h30" is a duration, not a clock time.
 DURATION_PREPOSITIONS = ("pendant", "durant", "a dure", "ont dure", "en", "de", "duree de", "dure")
+# Nouns whose value follows "à" in the same clause: "chiffré la durée de l'échange à deux heures et cinq
+# minutes" is a length of time; "a commencé à deux heures" stays a time of day.
+DURATION_GOVERNORS_BEFORE_A = ("duree", "durees", "longueur")
 # "une heure et demie": half a unit more.
 HALF_UNIT = ("et demi", "et demie")
 PERCENT_WORDS = ("pour cent", "pourcent")
