@@ -256,3 +256,24 @@ def test_a_time_after_a_stays_a_time_without_a_governing_duration_noun(text, min
     assert of_kind(text, "duration") == []
     t = only(text, "time")
     assert (t.low, t.high) == (minutes, minutes)
+
+
+@pytest.mark.parametrize("text, first, second", [
+    ("Les grèves sont prévues les 7 et 11 février.", "7", "11 février"),
+    ("Les grèves sont prévues le 7 et le 11 février.", "7", "11 février"),
+    ("Les grèves sont prévues mardi 7 et samedi 11 février.", "7", "11 février"),
+])
+def test_days_joined_by_et_are_a_list_of_two_dates(text, first, second):
+    a, b = of_kind(text, "date", "2023-01-31")
+    assert (span(text, a), a.low, a.high, a.qualifier) == (first, "2023-02-07", "2023-02-07", "exact")
+    assert (span(text, b), b.low, b.high, b.qualifier) == (second, "2023-02-11", "2023-02-11", "exact")
+
+
+@pytest.mark.parametrize("text", [
+    "Les grèves auront lieu du 7 au 11 février.",
+    "Les grèves auront lieu entre le 7 et le 11 février.",
+    "Les grèves auront lieu du mardi 7 au samedi 11 février.",
+])
+def test_bounded_day_ranges_stay_one_interval(text):
+    d = only(text, "date", "2023-01-31")
+    assert (d.low, d.high, d.qualifier) == ("2023-02-07", "2023-02-11", "range")

@@ -78,7 +78,8 @@ class Extractor:
             if form in ("paired", "time"):
                 value = values.read_time(g, m, view, ref)
             elif form in _DATE_FORMS:
-                value = values.read_date(g, m, view, ref)
+                found.extend(values.read_dates(g, m, view, ref))
+                continue
             elif form == "hfrac":
                 value = values.read_hour_fraction(g, m, view)
             elif form == "quantity":

@@ -162,7 +162,7 @@ def build(lang: ModuleType, aliases: tuple[str, ...] = ()) -> Grammar:
 
     day = rf"(?:{words(lang.FIRST_OF_MONTH)}|[0-3]?\d)"
     date_day = (
-        rf"(?P<date>\b(?:(?P<dwd>{weekday})\s+)?(?P<dday>{day})(?:\s*{words(lang.DAY_RANGE_JOINERS)}\s*(?P<dday2>[0-3]?\d))?"
+        rf"(?P<date>\b(?:(?P<dwd>{weekday})\s+)?(?P<dday>{day})(?:\s*(?P<dj>{words(lang.DAY_RANGE_JOINERS)})\s*(?:(?:{words(lang.RANGE_DAY_DETERMINERS)}|{weekday})\s+)?(?P<dday2>[0-3]?\d))?"
         rf"\s+(?P<dmonth>{month})(?:\s+(?P<dyear>(?:1[89]|20)\d{{2}}|\d\d(?=\s*(?:[.,;)]|$))))?(?!\w))"
     )
     month_part = (

@@ -556,6 +556,26 @@ def _month_end(year: int, month: int) -> int:
     return calendar.monthrange(year, month)[1]
 
 
+def read_dates(g: Grammar, m: re.Match, view: str, ref: Reference) -> list[Value]:
+    """The date mentions of one match: one, or two for days joined as a list ("les 7 et 11 février")."""
+    value = read_date(g, m, view, ref)
+    if value is None:
+        return []
+    joiner = (m.group("dj") or "").lower() if m.lastgroup == "date" else ""
+    if joiner not in g.lang.DAY_LIST_JOINERS or value.low is None or value.low == value.high:
+        return [value]
+    first, second = date.fromisoformat(value.low), date.fromisoformat(value.high)
+    if (second - first).days == 1:
+        return [value]  # "les 9 et 10 janvier": two adjacent days are the same days as their interval
+    month_text = " ".join(view[m.start("dday2"):m.end()].split()[1:])
+    return [
+        Value("date", f"{m.group('dday')} {month_text}", value.low, value.low, m.start("dday"), m.end("dday"),
+              unit="date", qualifier="exact", granularity="day"),
+        Value("date", " ".join(m.group(0)[m.start("dday2") - m.start():].split()), value.high, value.high,
+              m.start("dday2"), m.end(), unit="date", qualifier="exact", granularity="day"),
+    ]
+
+
 def read_date(g: Grammar, m: re.Match, view: str, ref: Reference) -> Value | None:
     lang = g.lang
     text = " ".join(m.group(0).split())

@@ -38,6 +38,9 @@ RELATIVE_DAYS = {"aujourd'hui": 0, "hier": -1, "demain": 1, "avant-hier": -2, "a
 FIRST_OF_MONTH = ("1er", "premier")
 # Between the two days of a range: "les 9 et 10 janvier", "du 9 au 10 janvier".
 DAY_RANGE_JOINERS = ("et", "au", "a", "-")
+# Joiners that coordinate two days rather than bound an interval: "les 7 et 11 février", "le 7 et le 11
+# février", "mardi 7 et samedi 11 février" are two dates ("entre le 7 et le 11" is read as a range before).
+DAY_LIST_JOINERS = ("et",)
 # Month prepositions that open or close an interval: "depuis janvier", "jusqu'en mars".
 MONTH_PREPOSITION_QUALIFIERS = {"depuis": "at_least", "des": "at_least", "a partir de": "at_least",
                                 "jusqu'en": "at_most", "avant": "at_most"}
