@@ -356,7 +356,7 @@ def test_about_a_hundred_thousand_soldiers():
     text = "Environ 100 000 soldats russes sont massés à la frontière."
     c = only(text, "count")
     assert span(text, c) == "Environ 100 000 soldats"
-    assert (c.low, c.high, c.qualifier, c.noun) == (90_000, 110_000, "approx", "soldats")
+    assert (c.low, c.high, c.qualifier, c.noun) == (95_000, 105_000, "approx", "soldats")
 
 
 def test_tens_of_thousands():

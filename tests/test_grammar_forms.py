@@ -62,8 +62,8 @@ def test_hedged_and_open_times(text, low, high, qualifier):
 
 
 @pytest.mark.parametrize("text, low, high, qualifier", [
-    ("L'audition a duré environ trois heures.", 162, 198, "approx"),
-    ("L'audition a duré trois heures environ.", 162, 198, "approx"),
+    ("L'audition a duré environ trois heures.", 171, 189, "approx"),
+    ("L'audition a duré trois heures environ.", 171, 189, "approx"),
     ("L'opération a duré un peu moins de deux heures.", 108, 120, "less_than"),
     ("Il a parlé une bonne demi-heure.", 30, 37.5, "approx"),
     ("Il a parlé une petite demi-heure.", 24, 30, "approx"),
@@ -133,7 +133,7 @@ def test_des_centaines_de_milliers_is_a_vague_interval():
 
 def test_an_approximation_after_the_noun():
     c = only("3 000 policiers environ étaient mobilisés.", "count")
-    assert (c.low, c.high, c.qualifier) == (2700, 3300, "approx")
+    assert (c.low, c.high, c.qualifier) == (2850, 3150, "approx")
 
 
 @pytest.mark.parametrize("text, low, high, qualifier", [
@@ -277,3 +277,24 @@ def test_days_joined_by_et_are_a_list_of_two_dates(text, first, second):
 def test_bounded_day_ranges_stay_one_interval(text):
     d = only(text, "date", "2023-01-31")
     assert (d.low, d.high, d.qualifier) == ("2023-02-07", "2023-02-11", "range")
+
+
+@pytest.mark.parametrize("text, kind, low, high", [
+    ("Moscou aurait massé environ 70 000 soldats à la frontière.", "count", 66_500, 73_500),
+    ("Quelque 94 000 soldats sont déployés.", "count", 89_300, 98_700),
+    ("Le bilan s'établit autour de 2 000 morts.", "count", 1_900, 2_100),
+    ("L'entretien a duré près de deux heures.", "duration", 100, 120),
+    ("Près de 30 000 personnes ont défilé.", "count", 25_000, 30_000),
+])
+def test_hedges_are_as_narrow_as_news_means_them(text, kind, low, high):
+    v = only(text, kind)
+    assert (round(v.low), round(v.high), v.qualifier) == (low, high, "approx")
+
+
+def test_pres_de_is_never_above_the_figure_and_environ_not_ten_percent_off():
+    near = only("L'entretien a duré près de deux heures.", "duration")
+    assert near.high == 120 and near.low < 120
+    about = only("Environ 70 000 manifestants ont défilé.", "count")
+    assert about.low > 63_000 and about.high < 77_000
+    exact = only("70 000 manifestants ont défilé.", "count")
+    assert (exact.low, exact.high, exact.qualifier) == (70_000, 70_000, "exact")

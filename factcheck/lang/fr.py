@@ -96,19 +96,23 @@ FEW = ("quelques", "plusieurs")
 FEW_RANGE = (2, 9)
 
 # Markers before a quantity: (qualifier, low factor, high factor); None = unbounded.
-# Factors multiply the stated value: "environ 100 000" is 90 000 to 110 000.
+# Factors multiply the stated value.  News rounds before it hedges, so "environ 70 000" and "quelque
+# 94 000" stand within about 5 % of the figure (66 500-73 500); "près de deux heures" is just below the
+# figure and never above it (down to a sixth less: 100-120 minutes).
+ABOUT = ("approx", 0.95, 1.05)
+NEARLY = ("approx", 5 / 6, 1.0)
 APPROX_MARKERS = {
-    "environ": ("approx", 0.9, 1.1),
-    "quelque": ("approx", 0.9, 1.1),
-    "a peu pres": ("approx", 0.9, 1.1),
-    "approximativement": ("approx", 0.9, 1.1),
-    "autour de": ("approx", 0.9, 1.1),
-    "aux alentours de": ("approx", 0.9, 1.1),
-    "de l'ordre de": ("approx", 0.9, 1.1),
-    "pres de": ("approx", 0.8, 1.0),
-    "presque": ("approx", 0.8, 1.0),
-    "quasiment": ("approx", 0.8, 1.0),
-    "pas loin de": ("approx", 0.8, 1.0),
+    "environ": ABOUT,
+    "quelque": ABOUT,
+    "a peu pres": ABOUT,
+    "approximativement": ABOUT,
+    "autour de": ABOUT,
+    "aux alentours de": ABOUT,
+    "de l'ordre de": ABOUT,
+    "pres de": NEARLY,
+    "presque": NEARLY,
+    "quasiment": NEARLY,
+    "pas loin de": NEARLY,
     "un peu plus de": ("more_than", 1.0, 1.1),
     "un peu moins de": ("less_than", 0.9, 1.0),
     "plus de": ("more_than", 1.0, None),
