@@ -298,3 +298,22 @@ def test_pres_de_is_never_above_the_figure_and_environ_not_ten_percent_off():
     assert about.low > 63_000 and about.high < 77_000
     exact = only("70 000 manifestants ont défilé.", "count")
     assert (exact.low, exact.high, exact.qualifier) == (70_000, 70_000, "exact")
+
+
+@pytest.mark.parametrize("text", [
+    "Moscou prévoirait d'en réunir jusqu'à 175 000.",
+    "Jusqu'à 175 000 hommes pourraient être mobilisés.",
+    "Kiev envisagerait de déployer 20 000 soldats.",
+    "Le syndicat compterait rassembler 50 000 personnes.",
+])
+def test_a_conditional_of_intention_is_planned(text):
+    assert only(text, "count").modality == "planned"
+
+
+@pytest.mark.parametrize("text", [
+    "L'attaque aurait fait 20 morts.",               # reported speech about a past fact
+    "L'attaque pourrait avoir fait 20 morts.",       # a past infinitive
+    "Le bilan pourrait être de 20 morts.",           # être + a preposition: no passive of intention
+])
+def test_a_conditional_of_a_past_fact_is_not_planned(text):
+    assert only(text, "count").modality != "planned"

@@ -265,7 +265,12 @@ def build(lang: ModuleType, aliases: tuple[str, ...] = ()) -> Grammar:
     furniture_spans = re.compile("|".join(lang.FURNITURE_SPANS))
 
     future = r"\b[a-z]+(?:" + "|".join(lang.FUTURE_ENDINGS) + r")\b"
-    planned = re.compile(rf"\b{words(lang.PLANNED_CUES)}\b|(?P<future>{future})", re.IGNORECASE)
+    # "prévoirait d'en réunir", "pourraient être mobilisés" (a passive), not "pourrait avoir fait" (a past).
+    intention = (
+        rf"\b{words(lang.INTENTION_CONDITIONALS)}\s+(?:{words(lang.INFINITIVE_LINKS)}(?:(?<=')|\s+))*"
+        rf"(?:etre\s+(?!{words(lang.FUNCTION_WORDS)}\b)[a-z]{{2,}}(?:e|es|s|i|is|u|us|t|ts)\b|(?!{words(lang.PAST_INFINITIVE_AUXILIARIES)}\b)[a-z]+{words(lang.INFINITIVE_ENDINGS)}\b)"
+    )
+    planned = re.compile(rf"\b{words(lang.PLANNED_CUES)}\b|{intention}|(?P<future>{future})", re.IGNORECASE)
     actual = re.compile(
         rf"\b{words(lang.ACTUAL_CUES)}\b"
         # An adverb may stand between the auxiliary and the participle ("ont aussi renouvelé");

@@ -294,6 +294,18 @@ PLANNED_CUES = (
     "prevus", "prevues", "programme", "programmee", "est attendu", "sont attendus", "va", "vont", "compte",
     "se tiendra", "se tiendront", "interviendra", "aurait lieu",
 )
+# A conditional of intention before an infinitive is planned: "Moscou prévoirait d'en réunir 175 000",
+# "175 000 hommes pourraient être mobilisés".  A past infinitive ("pourrait avoir fait 20 morts") and a
+# reported past ("aurait fait 20 morts") are not.
+INTENTION_CONDITIONALS = (
+    "prevoirait", "prevoiraient", "pourrait", "pourraient", "envisagerait", "envisageraient", "compterait",
+    "compteraient", "entendrait", "entendraient", "voudrait", "voudraient", "souhaiterait", "souhaiteraient",
+    "projetterait", "projetteraient", "s'appreterait", "s'appreteraient",
+)
+# Between the conditional and its infinitive: "prévoirait d'en réunir", "pourraient y envoyer".
+INFINITIVE_LINKS = ("de", "d'", "en", "y", "se", "s'", "le", "la", "les", "l'", "lui", "leur", "a")
+INFINITIVE_ENDINGS = ("er", "ir", "re", "oir")
+PAST_INFINITIVE_AUXILIARIES = ("avoir", "etre")
 ACTUAL_CUES = (
     "a eu lieu", "ont eu lieu", "avait eu lieu", "a dure", "a commence", "a debute", "s'est tenu", "s'est tenue",
     "s'est acheve", "s'est achevee", "a pris fin", "s'est entretenu", "se sont entretenus", "ont conclu",
