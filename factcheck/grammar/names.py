@@ -74,6 +74,9 @@ def classify(g: Grammar, view: str, text: str, start: int, end: int) -> list[Val
     tokens = split_name(view, start, end, lang)
     if tokens and view[tokens[0][0]:tokens[-1][1]].lower() in w.places:
         return [_place(text, tokens[0][0], tokens[-1][1])]
+    if tokens and g.place_noun_before.search(view, max(0, tokens[0][0] - 40), tokens[0][0]):
+        # "le district de Pazarcik", "sa résidence de Sotchi": the noun says it is a place
+        return [_place(text, tokens[0][0], tokens[-1][1])]
     all_tokens = tokens
     # The same run without its leading never-person words ("Kremlin Dmitri Peskov" -> "Dmitri Peskov").
     tokens = _trim(all_tokens, w, drop_never=True)

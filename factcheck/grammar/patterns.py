@@ -101,6 +101,7 @@ class Grammar:
     duration_governed: re.Pattern
     reporting_before_a: re.Pattern
     place_preposition: re.Pattern
+    place_noun_before: re.Pattern
     change_before: re.Pattern
     magnitude_before: re.Pattern
     magnitude_after: re.Pattern
@@ -311,6 +312,11 @@ def build(lang: ModuleType, aliases: tuple[str, ...] = ()) -> Grammar:
     # A duration noun earlier in the clause (no clause punctuation between) governing the "à" before the value.
     duration_governed = re.compile(rf"\b{words(lang.DURATION_GOVERNORS_BEFORE_A)}\b[^.;:!?,()]*\ba\s*$", re.IGNORECASE)
     reporting_before_a = re.compile(rf"\b{reporting}\s+(?:a|au|aux)\s*$", re.IGNORECASE)
+    links = rf"\s+{words(lang.PLACE_NOUN_LINKS)}(?:(?<=')|\s+)$"
+    place_noun_before = re.compile(
+        rf"(?:\b{words(lang.ADMINISTRATIVE_NOUNS)}|\b{words(lang.POSSESSIVES)}\s+{words(lang.RESIDENCE_NOUNS)}){links}",
+        re.IGNORECASE,
+    )
     place_preposition = re.compile(rf"(?:^|\W){words(lang.PLACE_PREPOSITIONS)}\s+$", re.IGNORECASE)
     change_before = re.compile(
         rf"\b{words(lang.CHANGE_VERB_STEMS)}{words(lang.CHANGE_VERB_ENDINGS)}\s+(?:[a-z]+\s+){{0,{lang.CHANGE_GAP_WORDS}}}$",
@@ -332,5 +338,5 @@ def build(lang: ModuleType, aliases: tuple[str, ...] = ()) -> Grammar:
         attribution_selon=attribution_selon, attribution_after=attribution_after,
         attribution_before=attribution_before, relation_before=relation_before, relation_after=relation_after,
         duration_context=duration_context, time_context=time_context, duration_governed=duration_governed, reporting_before_a=reporting_before_a,
-        place_preposition=place_preposition, magnitude_before=magnitude_before, magnitude_after=magnitude_after,
+        place_preposition=place_preposition, place_noun_before=place_noun_before, magnitude_before=magnitude_before, magnitude_after=magnitude_after,
     )
