@@ -61,7 +61,7 @@ def test_every_bad_input_gets_one_line_and_the_good_articles_still_count(messy):
     assert ("good", 50, 50) in durations
     assert ("cp1252", 45, 55) in durations  # Windows-1252 decoded: the apostrophe and é are right
     assert ("bom", 50, 50) in durations
-    assert ("utf16", 48, 60) in durations
+    assert ("utf16", 50, 60) in durations  # "près d'une heure": up to a sixth below
     assert {r["article"] for r in rows} >= {"001_be5ea4c1b4f5cbc6", "002_8fbd7013e4acd58c"}
 
 

@@ -314,7 +314,7 @@ def build(lang: ModuleType, aliases: tuple[str, ...] = ()) -> Grammar:
     reporting_before_a = re.compile(rf"\b{reporting}\s+(?:a|au|aux)\s*$", re.IGNORECASE)
     links = rf"\s+{words(lang.PLACE_NOUN_LINKS)}(?:(?<=')|\s+)$"
     place_noun_before = re.compile(
-        rf"(?:\b{words(lang.ADMINISTRATIVE_NOUNS)}|\b{words(lang.POSSESSIVES)}\s+{words(lang.RESIDENCE_NOUNS)}){links}",
+        rf"\b{words(lang.ADMINISTRATIVE_NOUNS)}{links}",
         re.IGNORECASE,
     )
     place_preposition = re.compile(rf"(?:^|\W){words(lang.PLACE_PREPOSITIONS)}\s+$", re.IGNORECASE)

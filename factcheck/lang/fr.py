@@ -439,15 +439,14 @@ PLACES = (
 # Prepositions that make an unknown capitalised word a place: "à Genève".
 PLACE_PREPOSITIONS = ("a", "en", "depuis", "pres de", "vers", "au", "aux")
 # A capitalised name right after an administrative noun and "de" is a place, known or not: "le district
-# de Pazarcik", "la province de Kahramanmaras", "la région de Hatay".  A residence noun needs a possessive
-# ("sa résidence de Sotchi"): "la résidence de Poutine" is whose it is.
+# de Pazarcik", "la province de Kahramanmaras", "la région de Hatay".  (Residence nouns are left out:
+# "sa résidence de Botcharov Routcheï, à Sotchi" names a place inside a city, which the place comparison
+# would call a conflict with "Sotchi".)
 ADMINISTRATIVE_NOUNS = (
     "district", "districts", "province", "provinces", "region", "regions", "ville", "villes", "commune",
     "communes", "departement", "prefecture", "canton", "village", "villages", "localite", "municipalite", "oblast",
     "comte", "etat", "gouvernorat", "wilaya", "bourgade", "agglomeration", "metropole",
 )
-RESIDENCE_NOUNS = ("residence", "datcha", "propriete", "villa", "palais")
-POSSESSIVES = ("sa", "son", "ses", "leur", "leurs")
 PLACE_NOUN_LINKS = ("de", "d'")
 
 # Page furniture: lines and spans that never yield a fact.
