@@ -337,25 +337,30 @@ def _worker_story(task: StoryTask) -> StoryResult:
     return do_story(task, _WORKER_SETTINGS)
 
 
+def in_task_order(tasks, submit, ahead: int) -> Iterator[StoryResult]:
+    """Each task's result in task order, at most ``ahead`` tasks submitted and not yet handed back (bounded
+    memory). ``submit(task)`` returns a future with ``.result()``: a process pool's or a Dask client's."""
+    pending: deque = deque()
+    queue = iter(tasks)
+    for task in queue:
+        pending.append(submit(task))
+        if len(pending) >= ahead:
+            break
+    while pending:
+        result = pending.popleft().result()
+        task = next(queue, None)
+        if task is not None:
+            pending.append(submit(task))
+        yield result
+
+
 def _local_results(tasks: list[StoryTask], settings: Settings, pool) -> Iterator[StoryResult]:
     """Story results in task order; with a pool, a few stories ahead at most (bounded memory)."""
     if pool is None:
         for task in tasks:
             yield do_story(task, settings)
         return
-    ahead = 4 * pool._factcheck_workers
     try:
-        pending: deque = deque()
-        queue = iter(tasks)
-        for task in queue:
-            pending.append(pool.submit(_worker_story, task))
-            if len(pending) >= ahead:
-                break
-        while pending:
-            result = pending.popleft().result()
-            task = next(queue, None)
-            if task is not None:
-                pending.append(pool.submit(_worker_story, task))
-            yield result
+        yield from in_task_order(tasks, lambda task: pool.submit(_worker_story, task), 4 * pool._factcheck_workers)
     finally:
         pool.shutdown(cancel_futures=True)

@@ -19,11 +19,10 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections import deque
 from collections.abc import Iterator
 from dataclasses import replace
 
-from .archive import Settings, StoryResult, StoryTask, do_story
+from .archive import Settings, StoryResult, StoryTask, do_story, in_task_order
 
 CONNECT_TIMEOUT_S = 10  # an unreachable scheduler is reported after this long
 
@@ -64,22 +63,8 @@ def dask_results(tasks: list[StoryTask], settings: Settings, *, scheduler: str |
         shared = client.scatter(replace(settings), broadcast=True)
         cwd = os.getcwd()
         ahead = max(8, 4 * len(client.scheduler_info().get("workers", {}) or [1]))
-        pending: deque = deque()
-        queue = iter(tasks)
-
-        def submit(task: StoryTask) -> None:
-            pending.append(client.submit(run_on_worker, task, shared, cwd, pure=False))
-
-        for task in queue:
-            submit(task)
-            if len(pending) >= ahead:
-                break
-        while pending:
-            result = pending.popleft().result()
-            task = next(queue, None)
-            if task is not None:
-                submit(task)
-            yield result
+        yield from in_task_order(
+            tasks, lambda task: client.submit(run_on_worker, task, shared, cwd, pure=False), ahead)
     finally:
         client.close()
         if cluster is not None:

@@ -545,7 +545,8 @@ def test_catastrophic_pattern_times_out_instead_of_hanging(tmp_path):
 
 
 def test_nested_quantifier_pattern_never_hangs(tmp_path):
-    # The regex module answers (a+)+$ without backtracking; either way the call must end fast.
+    # The regex module answers (a+)+$ without backtracking; either way the call must end (the bound is a
+    # hang guard far above the 0.25 s pattern budget, not a speed test: CI machines are shared).
     path = write(tmp_path, "story.yaml", STORY.replace("'pourparlers'", "'(a+)+$'"))
     cue = load_rules([path], cwd=tmp_path).facts["talks.date"].cue_pattern
     started = time.perf_counter()
@@ -553,7 +554,7 @@ def test_nested_quantifier_pattern_never_hangs(tmp_path):
         cue.search("a" * 40 + "b")
     except RuleTimeout:
         pass
-    assert time.perf_counter() - started < 2.0
+    assert time.perf_counter() - started < 10.0
 
 
 def test_facts_of_kind_and_target_kinds(tmp_path):
