@@ -24,10 +24,10 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any, Callable, Iterable
 
-from .grammar import context
+from .grammar import context, values
 from .model import Article, Mention
 from .rules import OTHER_EVENT
-from .text import Span, fold, fold_key, sentences
+from .text import Span, clauses, fold, fold_key, sentences
 
 if TYPE_CHECKING:
     from .rules import FactRule, RuleSet, StoryRules
@@ -168,6 +168,112 @@ def stamps(mentions: list[Mention], view: str, lang: Any) -> set[int]:
     starts = {start + (len(view[start:start + 8]) - len(view[start:start + 8].lstrip()))
               for start, _ in context.blog_stamps(r, view)}
     return {id(m) for m in mentions if m.kind == "time" and m.start in starts}
+
+
+# ---------------------------------------------------------------------------
+# Clock times of one sentence, read on the clocks its words name
+
+
+def carry_zones(mentions: list[Mention], view: str, story: "StoryRules | None", lang: Any,
+                day: date | None) -> list[tuple[Mention, Mention]]:
+    """Put the clock times of a sentence on the UTC clock when its words say which clock they are read on.
+
+    - "soit 16 heures à Paris et 18 heures à Moscou" after a clock time restates it: the hours are
+      clock times, not lengths of time;
+    - "à Paris" after a clock time names its clock when the sentence reads times on another clock
+      too ("s'est achevé à 12h08 (18h08 à Paris)"); alone ("le cortège part à 14 heures à Paris") it
+      is the place, and the time stays local;
+    - a zone stated once carries to the later times of the sentence outside parentheses: "Commencé
+      vers 18h08 heure de Moscou, il s'est terminé à 20h10";
+    - "heure locale" with no dateline is the clock of the story's event (its rule file's ``tz``).
+
+    Returns the restatements, (the time restated, the time it restates): "soit 16 heures à Paris",
+    "(18h08 à Paris)"; a restatement states the same fact (``restate_facts``).
+    """
+    restated: list[tuple[Mention, Mention]] = []
+    r = context.readers(lang)
+    event = story.event if story is not None else None
+    event_zone = event.tz if event is not None else None
+    on = day or (_day(event.date) if event is not None else None) or date(2000, 1, 15)
+    for sentence in _sentences(mentions):
+        s = sentence.span
+        ordered = sorted(sentence.mentions, key=lambda m: m.start)
+        clocks: list[tuple[Mention, str | None, bool, int]] = []  # (time, zone, by a city, end of its zone words)
+        for m in ordered:
+            if m.kind not in ("time", "duration") or not isinstance(m.low, (int, float)):
+                continue
+            zone, by_city, tail = _clock_zone(r, view, m, event_zone)
+            if m.kind == "duration":
+                if not (clocks and zone and m.low == m.high and 0 < m.low < 1440 and m.relation is None
+                        and r.clock_restatement.fullmatch(view, clocks[-1][3], m.start)):
+                    continue
+                # "soit 16 heures à Paris": the same instant on another clock.
+                m.kind, m.relation, m.noun, m.qualifier = "time", None, None, "exact"
+                m.value = values.describe(values.Value("time", m.value, m.low, m.high, m.start, m.end))
+                restated.append((m, clocks[-1][0]))
+            elif clocks and view[clocks[-1][3]:m.start].strip(" ,") == "(":
+                restated.append((m, clocks[-1][0]))  # "12h08 (18h08 à Paris)"
+            clocks.append((m, zone, by_city, tail))
+        if len(clocks) < 2 and not any(z and not c for _, z, c, _ in clocks):
+            continue
+        zones = {z for _, z, _, _ in clocks if z}
+        current: str | None = None
+        for m, zone, by_city, _ in clocks:
+            inside = context.parenthesis(view, s, m.start) is not None
+            if by_city and len(zones) < 2:
+                zone = None  # "à 14 heures à Paris": the place of the time, on no other clock
+            if m.tz is not None:
+                if not inside and zone:
+                    current = zone
+                continue
+            if zone is None and not inside:
+                zone = current
+            elif zone is not None and not inside:
+                current = zone
+            if zone is not None:
+                _on_utc(m, zone, on)
+    return restated
+
+
+def restate_facts(restated: list[tuple[Mention, Mention]]) -> None:
+    """A clock time restated on another clock states the fact of the time it restates."""
+    for again, first in restated:
+        if again.fact is None and first.fact is not None and again.event == first.event:
+            again.fact = first.fact
+
+
+def _clock_zone(r, view: str, m: Mention, event_zone: str | None) -> tuple[str | None, bool, int]:
+    """The zone a clock time's own words name (IANA name), whether a city named it, and where they end."""
+    after = r.clock_zone_after.match(view, m.end)
+    if after:
+        words = " ".join(after.group("zone").lower().split())
+        return _zone(r, words, event_zone), False, after.end()
+    inside = None
+    # "10h07 heure de Washington (15h07 GMT)": the first clock of a pair is the one read on.
+    end = view.find("(", m.start, m.end) if m.paired else -1
+    for inside in r.clock_zone_inside.finditer(view, m.start, m.end if end < 0 else end):
+        pass
+    if inside is not None:
+        return _zone(r, " ".join(inside.group(0).lower().split()), event_zone), False, m.end
+    city = r.clock_city_after.match(view, m.end)
+    if city:
+        return r.city_zones.get(" ".join(city.group("city").lower().split())), True, city.end()
+    return None, False, m.end
+
+
+def _zone(r, words: str, event_zone: str | None) -> str | None:
+    zone = r.time_zones.get(words)
+    return event_zone if zone == "local" else zone
+
+
+def _on_utc(m: Mention, zone: str, on: date) -> None:
+    offset = values.offset_minutes(zone, on)
+    low = None if m.low is None else (m.low - offset) % 1440
+    high = None if m.high is None else (m.high - offset) % 1440
+    if low is not None and high is not None and high < low:
+        high += 1440  # an interval across midnight UTC keeps its width
+    m.low, m.high, m.tz = low, high, "UTC"
+    m.value = values.describe(values.Value("time", m.value, low, high, m.start, m.end, qualifier=m.qualifier, tz="UTC"))
 
 
 # ---------------------------------------------------------------------------
@@ -403,6 +509,12 @@ def _claimant_of_figures(sentence: _Sentence, view: str, text: str, r, classes: 
         before = view[prev_end:f.start]
         # "X annonce / revendique / a compté / en revendiquent N": the subject of a claim verb.
         verbs = list(r.claim_verb.finditer(view, prev_end, f.start))
+        colon = view.rfind(":", s.start, f.start)
+        if not verbs and colon > s.start and not any(s.start <= g.start < f.start for g in figures):
+            # "Il a annoncé un nouveau bilan : 8 574 morts et 49 133 blessés": the verb before the colon.
+            verbs = list(r.claim_verb.finditer(view, s.start, colon))
+            if verbs:
+                clause = next((c for c in clauses(view, s) if c.start <= verbs[-1].start() < c.end), clause)
         if verbs:
             verb = verbs[-1].start()
             if r.relative.match(view[clause.start:verb]):
@@ -410,7 +522,12 @@ def _claimant_of_figures(sentence: _Sentence, view: str, text: str, r, classes: 
                 who = _antecedent(view, text, s, clause, r)
             else:
                 who = context.subject_before(r, view, text, clause, s, verb)
-            if who and classes.canonical(who):
+            if who and (classes.canonical(who) or r.pronoun(who) or r.possessive(who)):
+                out[id(f)] = who  # a pronoun or "Son président, X," stands for a claimant named before
+                continue
+            # "Le porte-parole du Kremlin, Dmitri Peskov, a confirmé": a subject set off by commas.
+            who = _apposed_subject(view, text, s, clause, r, classes)
+            if who:
                 out[id(f)] = who
                 continue
         # "pour la CGT, 500 000" / "500 000 pour la CGT": only a known claimant.
@@ -472,6 +589,30 @@ def _antecedent(view: str, text: str, sentence: Span, clause: Span, r) -> str:
     if m is not None:
         return _raw(text, m.start("who"), m.end("who"))
     return _raw(text, start, start + len(before.rstrip(" ,")))
+
+
+def _apposed_subject(view: str, text: str, sentence: Span, clause: Span, r, classes: Claimants) -> str | None:
+    """The claimant among the comma-set segments before a clause that opens on its verb.
+
+    "L'agence turque, l'AFAD, qui place l'épicentre à Pazarcik, a évalué ...": the nearest segment
+    (at most four back, none holding a figure or another statement) that names a known claimant.
+    """
+    head = max(sentence.start, view.rfind(":", sentence.start, clause.start) + 1,
+               view.rfind(";", sentence.start, clause.start) + 1)
+    end = clause.start
+    for _ in range(4):
+        if end <= head:
+            return None
+        comma = view.rfind(",", head, end - 1)
+        start = head if comma < 0 else comma + 1
+        words = view[start:end].strip(" ,")
+        if _has_digit(words) or r.selon.search(words):
+            return None
+        if words and classes.canonical(words):
+            offset = start + (len(view[start:end]) - len(view[start:end].lstrip(" ,")))
+            return _raw(text, offset, offset + len(words))
+        end = start
+    return None
 
 
 def _has_digit(words: str) -> bool:
@@ -666,10 +807,14 @@ def assign_dimensions(mentions: list[Mention], article: Article, view: str, stor
             f.attribution = spoken[id(f)] if spoken[id(f)] not in said else None
             if id(f) in claimed:
                 who = claimed[id(f)]
-                if r.pronoun(who):
-                    # "Selon lui, ...": the claimant last named in the paragraph.
+                if r.pronoun(who) or r.possessive(who):
+                    # "Selon lui, ...", "Il a annoncé", "Son président, X, a précisé": the claimant last
+                    # named in the paragraph: the last figure's, else the last known claimant's words.
                     if last_claimed is None or "\n\n" in view[last_claimed[0]:f.start]:
-                        continue
+                        named = _last_named(view, text, f.start, classes)
+                        if named is None:
+                            continue
+                        last_claimed = named
                     who = last_claimed[1]
                 f.attribution = who
                 last_claimed = (f.end, who)
@@ -717,6 +862,18 @@ def assign_dimensions(mentions: list[Mention], article: Article, view: str, stor
         out.append(m)
         out.extend(replace(m, fact_key=k, paired=dict(m.paired) if m.paired else None) for k in keys[1:])
     return out
+
+
+def _last_named(view: str, text: str, before: int, classes: Claimants) -> tuple[int, str] | None:
+    """The last words of the paragraph before ``before`` that name a known claimant: (end, words)."""
+    start = view.rfind("\n\n", 0, before)
+    start = 0 if start < 0 else start
+    best: tuple[int, int] | None = None
+    for _, pattern, _ in classes.forms:
+        for m in pattern.finditer(view, start, before):
+            if best is None or m.end() > best[1]:
+                best = (m.start(), m.end())
+    return (best[1], _raw(text, *best)) if best else None
 
 
 def _lead_claimant(view: str, text: str, s: Span, r, classes: Claimants) -> str | None:

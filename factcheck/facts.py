@@ -15,7 +15,7 @@ import operator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from .binding import assign_dimensions, assign_events, inherit_nouns, select_story, stamps
+from .binding import _day, assign_dimensions, assign_events, carry_zones, inherit_nouns, restate_facts, select_story, stamps
 from .grammar import Extractor
 from .model import TABLE_COLUMNS, Article, Mention
 from .rules import OTHER_EVENT, RuleTimeout
@@ -132,6 +132,7 @@ def _bind_article(article: Article, view: str, found: list[Mention], ruleset: "R
     for mention in found:
         mention.story = selection.story or ""
     blog_stamps = stamps(found, view, lang)
+    restated = carry_zones(found, view, story, lang, _day(article.meta.date))
     inherit_nouns(found, view, lang)
     assign_events(found, view, story, lang)
     for mention in found:
@@ -139,6 +140,7 @@ def _bind_article(article: Article, view: str, found: list[Mention], ruleset: "R
             mention.fact = PERSON_FACT if mention.kind == "person" else None
             continue
         mention.fact = bind(mention, view, by_kind, stories)
+    restate_facts(restated)
     return assign_dimensions(found, article, view, story, ruleset, lang)
 
 

@@ -40,9 +40,11 @@ FLOORS = {
     # Issue targets: recall 0.95, person precision 0.95, claimant right 0.9, every finding, no unexpected
     # conflict.  Reached: person precision everywhere, claimants on B.  What holds the rest back is in
     # notes/issue-9-stories.md (grammar hedges and zones, places, coordinated keys, pronoun claimants).
-    "A": dict(recall=0.72, people=0.97, claimants=1.0, findings=8, unexpected=1),
+    # A: score.py checks the claimant of the first row that matches a gold figure; "vers 18 heures" (Kremlin)
+    # is matched by the unattributed "10 heures à Washington" of the sentence before (the same 15:00 UTC).
+    "A": dict(recall=0.78, people=0.97, claimants=0.9, findings=9, unexpected=0),
     "B": dict(recall=0.78, people=0.95, claimants=0.95, findings=20, unexpected=3),
-    "C": dict(recall=0.84, people=0.95, claimants=0.60, findings=11, unexpected=3),
+    "C": dict(recall=0.87, people=0.95, claimants=0.84, findings=12, unexpected=1),
 }
 
 pytestmark = pytest.mark.skipif(

@@ -150,10 +150,23 @@ class Readers:
     figure_subject: _re.Pattern
     statement_break: _re.Pattern
     claimant_pronouns: frozenset
+    possessives: frozenset
+    clock_zone_after: _re.Pattern
+    clock_zone_inside: _re.Pattern
+    clock_city_after: _re.Pattern
+    clock_restatement: _re.Pattern
+    time_zones: dict
+    city_zones: dict
+    local_time: frozenset
 
     def pronoun(self, who: str) -> bool:
         """"lui", "eux": a claimant named before."""
         return fold(who).lower().strip() in self.claimant_pronouns
+
+    def possessive(self, who: str) -> bool:
+        """"Son président", "leur porte-parole": someone of a claimant named before."""
+        words = fold(who).lower().split()
+        return len(words) >= 2 and words[0] in self.possessives
 
     def names_someone(self, who: str) -> bool:
         """A claimant's words name someone: not a pronoun or a lone function word."""
@@ -187,9 +200,21 @@ def readers(lang: _ModuleType) -> Readers:
         coordinated=_re.compile(rf"(?<!\w){_words(lang.FIGURE_COORDINATORS)}\s*$", flags),
         figure_subject=_re.compile(rf"\W*{_words(lang.FIGURE_SUBJECTS)}(?!\w)", flags),
         claimant_pronouns=frozenset(lang.CLAIMANT_PRONOUNS),
+        possessives=frozenset(lang.POSSESSIVE_DETERMINERS),
         statement_break=_re.compile(rf"(?<!\w){_words(lang.STATEMENT_BREAKS)}(?!\w)", flags),
         figure_noun=_re.compile(rf"(?<!\w){_words(lang.FIGURE_NOUNS)}\s*$", flags),
         noun_pronoun=_re.compile(rf"(?<![\w']){_words(lang.NOUN_PRONOUNS)}(?!\w)", flags),
+        # A zone named in words after a clock time ("heure de Moscou", "heure locale"); the short
+        # names ("GMT", "HE") only inside the time the grammar read.
+        clock_zone_after=_re.compile(
+            rf"{lang.CLOCK_ZONE_GAP}(?P<zone>{_words(z for z in lang.TIME_ZONES if ' ' in z)})(?!\w)", flags),
+        clock_zone_inside=_re.compile(rf"(?<![\w']){_words(lang.TIME_ZONES)}(?!\w)", flags),
+        clock_city_after=_re.compile(
+            rf"\s*{_words(lang.CLOCK_CITY_PREPOSITIONS)}\s+(?P<city>{_words(lang.CITY_ZONES)})(?![\w-])", flags),
+        clock_restatement=_re.compile(rf"[\s,;()]*(?:{_words(lang.CLOCK_RESTATEMENTS)}(?!\w)[\s,;()]*)?", flags),
+        time_zones=dict(lang.TIME_ZONES),
+        city_zones=dict(lang.CITY_ZONES),
+        local_time=frozenset(lang.LOCAL_TIME),
     )
 
 

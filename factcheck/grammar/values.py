@@ -205,6 +205,9 @@ def _offset_minutes(zone: str, on: date) -> int:
     return int(local.utcoffset().total_seconds() // 60)
 
 
+offset_minutes = _offset_minutes  # binding reads the clocks a sentence names on their zones too
+
+
 def _hm(minutes: float) -> str:
     minutes = int(round(minutes)) % 1440
     return f"{minutes // 60:02d}:{minutes % 60:02d}"

@@ -476,15 +476,18 @@ FURNITURE_SPANS = (
 # 34 000", "les syndicats en revendiquent 80 000" (stems; the endings below make the forms).
 CLAIM_VERB_STEMS = (
     "annonc", "revendiqu", "avanc", "recens", "compt", "denombr", "evalu", "estim", "chiffr", "evoqu",
-    "communiqu", "rapport", "signal", "affich", "fait etat d", "faisait etat d", "font etat d", "table sur",
+    "communiqu", "rapport", "signal", "affich", "fait etat", "faisait etat", "font etat", "table sur",
     "tablait sur", "parl", "dresse", "avanc", "decompt", "releve", "enregistr", "total",
+    # Reporting verbs state a figure too: "a précisé que 243 répliques", "a confirmé un début vers 18 heures".
+    "precis", "indiqu", "confirm", "declar", "affirm",
 )
 CLAIM_VERB_ENDINGS = ("e", "es", "ent", "ait", "aient", "ee", "ees", "er", "ant", "")
 # Words between a claimant and its verb that are no part of the claimant: "la CGT a pour sa part revendiqué".
 CLAIM_SUBJECT_FILLERS = (
     "a", "ont", "avait", "avaient", "aurait", "auraient", "en", "y", "n'", "ne", "pour sa part", "pour leur part",
     "de son cote", "de leur cote", "quant a elle", "quant a lui", "cette fois", "deja", "aussi", "encore",
-    "elle-meme", "lui-meme", "pour l'heure", "desormais", "alors",
+    "elle-meme", "lui-meme", "pour l'heure", "desormais", "alors", "d'abord", "ensuite", "finalement",
+    "de nouveau", "pour commencer",
 )
 # Relative pronouns: "La CGT, qui avait revendiqué 2 millions": the claimant is the antecedent.
 RELATIVE_PRONOUNS = ("qui", "qu'", "que", "laquelle", "lequel")
@@ -542,3 +545,15 @@ FIGURE_SUBJECTS = ("le chiffre", "ce chiffre", "le bilan", "ce bilan", "le decom
 STATEMENT_BREAKS = ("car", "parce que", "puisque", "alors que", "tandis que", "mais", "or")
 # Pronouns that stand for a claimant named before: "Selon lui, 3 471 bâtiments se sont effondrés".
 CLAIMANT_PRONOUNS = ("lui", "elle", "eux", "elles", "il", "ils", "celle-ci", "celui-ci", "ceux-ci", "celles-ci")
+
+# --- Clock times of one sentence read on several clocks ---------------------------------------
+# Words that restate one instant on another clock: "à 10 heures à Washington, soit 16 heures à Paris
+# et 18 heures à Moscou" (the hours after them are clock times, not lengths of time).
+CLOCK_RESTATEMENTS = ("soit", "c'est-a-dire", "ou", "et")
+# The preposition before a city whose clock a time is read on, when the sentence gives the time on
+# another clock too: "s'est achevé à 12h08 (18h08 à Paris)", "à 4 h 17 heure locale (2 h 17 à Paris)".
+CLOCK_CITY_PREPOSITIONS = ("a",)
+# Closing marks between a time and its zone: "un début « vers 18 heures » heure de Moscou".
+CLOCK_ZONE_GAP = r"[\s\u00bb\"\u201d,]*"
+# Possessive determiners: "Son président, Yunus Sezer, a précisé ..." speaks for the claimant named before.
+POSSESSIVE_DETERMINERS = ("son", "sa", "ses", "leur", "leurs")

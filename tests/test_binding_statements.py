@@ -1,0 +1,190 @@
+"""How French news states a figure across a sentence: clocks read on the zones the sentence names,
+claimants named by apposition or further back, keys shared by coordinated figures.  Sentences of our
+own about a story the corpora do not hold (a typhoon over Japan), each form with the forms that must
+NOT bind next to it."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from factcheck.facts import extract_mentions
+from factcheck.model import Article, ArticleMeta
+from factcheck.rules import load_rules
+
+RULES = """\
+story: typhon-kyushu
+language: fr
+event:
+  name: Typhon sur Kyushu (10 mai 2024)
+  date: 2024-05-10
+  time: "06:30"
+  tz: Asia/Tokyo
+  window: [-1, 5]
+  words: ['typhon', 'sommet', 'visioconf\\w+', 'inondations?']
+  min_words: 1
+claimants:
+  agence météo: ['agence (?:japonaise )?(?:de la )?m[eé]t[eé]o', '\\bJMA\\b']
+  gouvernement japonais: ['premier ministre', 'gouvernement japonais', 'Kishida']
+  Croix-Rouge: ['Croix-Rouge']
+keys:
+  pays:
+    Japon: ['japon', 'japonais(?:es?)?']
+    Corée: ['cor[ée]e']
+facts:
+  meeting.start:
+    kind: time
+    scope: clause
+    cues: ['commenc\\w*', 'd[ée]but\\w*']
+    exclude: ['achev', 'termin']
+  meeting.end:
+    kind: time
+    scope: clause
+    cues: ['achev\\w*', 'termin\\w*']
+  landfall.time:
+    kind: time
+    scope: sentence
+    cues: ['touch[ée] terre', 'typhon']
+  toll:
+    kind: count
+    by: pays
+    evolves: grows
+    scope: clause
+    nouns: ['morts', 'personnes', 'victimes']
+    cues: ['\\bmorts?\\b', 'tu[ée]e?s', 'bilan']
+  injured:
+    kind: count
+    by: pays
+    evolves: grows
+    scope: clause
+    nouns: ['bless[ée]s']
+  houses:
+    kind: count
+    by: pays
+    scope: clause
+    nouns: ['maisons', 'habitations']
+"""
+
+
+@pytest.fixture(scope="module")
+def ruleset(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("rules")
+    (folder / "typhon.yaml").write_text(RULES, encoding="utf-8")
+    rules = load_rules([folder])
+    assert rules.errors == [], rules.errors
+    return rules
+
+
+def rows(ruleset, text: str, *, published: str = "2024-05-10T12:00:00+02:00") -> list:
+    article = Article("a", "a.txt", textwrap.dedent(text).strip() + "\n",
+                      ArticleMeta(date=published[:10], published=published))
+    return [m for m in extract_mentions([article], ruleset) if m.fact and m.fact != "person"]
+
+
+def clocks(ruleset, text: str) -> list[tuple]:
+    """(fact, minutes, tz) of every clock time, in text order."""
+    return [(m.fact, m.low, m.tz) for m in rows(ruleset, text) if m.kind == "time"]
+
+
+# ---------------------------------------------------------------------------- clocks and their zones
+
+
+def test_a_time_restated_on_other_clocks_is_one_instant(ruleset):
+    # 9 h in Tokyo (UTC+9) = 2 h in Paris (UTC+2 in May) = 20 h the day before in Washington (UTC-4).
+    got = clocks(ruleset, "Le sommet doit commencer à 9 heures à Tokyo, soit 2 heures à Paris et 20 heures à Washington.")
+    assert got == [("meeting.start", 0, "UTC")] * 3
+
+
+def test_a_city_after_a_clock_names_its_zone_when_the_sentence_reads_another_clock(ruleset):
+    got = clocks(ruleset, "Selon Tokyo, le sommet a commencé à 15h05, heure de Berlin (14h05 à Londres), "
+                          "et s'est achevé à 17h40 (16h40 à Londres).")
+    # 15h05 Berlin (UTC+2) = 14h05 London (UTC+1) = 13:05 UTC; the end carries Berlin: 15:40 UTC.
+    assert got == [("meeting.start", 785, "UTC"), ("meeting.start", 785, "UTC"),
+                   ("meeting.end", 940, "UTC"), ("meeting.end", 940, "UTC")]
+
+
+def test_a_zone_stated_once_carries_to_the_later_times_of_the_sentence(ruleset):
+    got = clocks(ruleset, "Commencé vers 9h10 heure de Tokyo, le sommet s'est terminé à 11h45, a précisé le gouvernement japonais.")
+    assert [(fact, tz) for fact, _, tz in got] == [("meeting.start", "UTC"), ("meeting.end", "UTC")]
+    assert got[1][1] == 165  # 11h45 in Tokyo is 02:45 UTC
+
+
+def test_local_time_without_a_dateline_is_the_clock_of_the_story_event(ruleset):
+    got = clocks(ruleset, "Le typhon a touché terre à 6 h 30 heure locale (23 h 30 à Paris).")
+    # 6 h 30 in Tokyo = 21:30 UTC the day before = 23 h 30 in Paris.
+    assert got == [("landfall.time", 1290, "UTC"), ("landfall.time", 1290, "UTC")]
+
+
+def test_a_zone_in_words_after_a_closing_quote(ruleset):
+    got = clocks(ruleset, "Le gouvernement japonais a confirmé un début du sommet « vers 9 heures » heure de Tokyo.")
+    assert [(fact, tz) for fact, _, tz in got] == [("meeting.start", "UTC")]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # A city after a clock time with no other clock in the sentence is where it happens: the time stays local.
+    ("Le sommet doit commencer à 14 heures à Paris.", [("meeting.start", 840, None)]),
+    # Two times on the same city's clock: no conversion.
+    ("Le sommet a commencé à 9 heures à Paris, puis s'est terminé à 11 heures à Paris.",
+     [("meeting.start", 540, None), ("meeting.end", 660, None)]),
+    # A zone does not carry into the next sentence.
+    ("Le sommet a commencé à 9h10 heure de Tokyo. Il s'est terminé à 11h45.",
+     [("meeting.start", 10, "UTC"), ("meeting.end", 705, None)]),
+])
+def test_clocks_that_keep_their_local_reading(ruleset, sentence, expected):
+    assert clocks(ruleset, sentence) == expected
+
+
+def test_hours_spent_in_a_city_are_a_length_of_time(ruleset):
+    found = rows(ruleset, "Le sommet a commencé à 9 heures. Le premier ministre a passé 16 heures à Paris.")
+    assert [(m.fact, m.low) for m in found if m.kind == "time"] == [("meeting.start", 540)]
+
+
+# ---------------------------------------------------------------------------- claimants further back
+
+
+def claimed(ruleset, text: str, fact: str = "toll") -> list[tuple]:
+    return [(m.low, m.claimant) for m in rows(ruleset, text) if m.fact == fact]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # A subject set off by commas: a role, then the name.
+    ("Le premier ministre japonais, Fumio Kishida, a fait état en fin de matinée d'au moins 45 morts au Japon.",
+     [(45, "gouvernement japonais")]),
+    # The name, then a relative clause, then the verb.
+    ("L'agence de la météo, la JMA, qui suit le typhon depuis lundi, a d'abord compté 12 morts au Japon.",
+     [(12, "agence météo")]),
+    # A source cited inside the subject.
+    ("Au Japon, la chaîne publique, citant le gouvernement japonais, fait état de 30 morts.",
+     [(30, "gouvernement japonais")]),
+    # A reporting verb states a figure too.
+    ("Le gouvernement japonais a précisé que 27 personnes avaient été tuées au Japon.", [(27, "gouvernement japonais")]),
+])
+def test_claimants_by_apposition_and_reporting_verbs(ruleset, sentence, expected):
+    assert claimed(ruleset, "Le typhon a frappé Kyushu. " + sentence) == expected
+
+
+def test_a_possessive_subject_speaks_for_the_claimant_named_before(ruleset):
+    text = ("Au Japon, l'agence de la météo recense 45 morts après le typhon. "
+            "Son directeur, Kenji Sato, a précisé que 120 maisons avaient été détruites au Japon.")
+    assert [(m.low, m.claimant) for m in rows(ruleset, text) if m.fact in ("toll", "houses")] == [
+        (45, "agence météo"), (120, "agence météo")]
+
+
+def test_a_pronoun_subject_is_the_claimant_last_named_in_the_paragraph(ruleset):
+    text = ("Fumio Kishida a visité mercredi la région sinistrée par le typhon. "
+            "Sur place, il a annoncé un nouveau bilan : 80 morts et 300 blessés au Japon.")
+    assert [(m.low, m.claimant) for m in rows(ruleset, text) if m.fact in ("toll", "injured")] == [
+        (80, "gouvernement japonais"), (300, "gouvernement japonais")]
+
+
+@pytest.mark.parametrize("text", [
+    # A name set off by commas that names no known claimant.
+    "Le typhon a frappé Kyushu. Un habitant, Kenji Sato, a compté 12 morts dans son quartier.",
+    # A possessive subject with nobody named before in the paragraph.
+    "Le typhon a frappé Kyushu.\n\nSon directeur, Kenji Sato, a précisé que 45 personnes avaient été tuées.",
+    # A pronoun with no claimant in its paragraph.
+    "Le typhon a frappé Kyushu. Il a fait 45 morts au Japon.",
+])
+def test_subjects_that_name_no_claimant(ruleset, text):
+    assert [c for _, c in claimed(ruleset, text)] == [None]
