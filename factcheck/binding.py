@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import bisect
 import math
+import re
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any, Callable, Iterable
@@ -134,6 +135,21 @@ def _sentences(mentions: list[Mention]) -> list[_Sentence]:
         key = (m.sentence_start, m.sentence_end)
         out.setdefault(key, _Sentence(Span(*key))).mentions.append(m)
     return [out[k] for k in sorted(out)]
+
+
+_LIST_COLON = re.compile(r"(?<!\d):(?!\d)")
+
+
+def lead_in(view: str, m: Mention) -> Span | None:
+    """The words before a colon that opens a list in the mention's sentence, when the mention
+    is an item of it ("la participation a progressé : ils étaient 14.000 à Rouen, ..."); a clock
+    time's colon ("14:50") opens nothing."""
+    last = None
+    for last in _LIST_COLON.finditer(view, m.sentence_start, m.clause_start):
+        pass
+    if last is None or not view[m.sentence_start:last.start()].strip():
+        return None
+    return Span(m.sentence_start, last.start())
 
 
 def _gap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
@@ -340,6 +356,7 @@ def assign_events(mentions: list[Mention], view: str, story: "StoryRules | None"
                 return other.id
         return OTHER_EVENT
 
+    recalled: tuple[str, int] | None = None  # (occasion, end of the sentence that recalls it)
     for sentence in _sentences(mentions):
         s = sentence.span
         figures = sentence.figures
@@ -383,7 +400,9 @@ def assign_events(mentions: list[Mention], view: str, story: "StoryRules | None"
                 continue
             # Only a figure of the cue's clause: "100 000 soldats sont massés près des frontières, où
             # Poutine a capturé la Crimée en 2014" does not date the troops.
-            target = _nearest([f for f in figures if id(f) not in own and f.clause_start <= cue.start < f.clause_end],
+            # A number inside the cue is its day, no figure of the occasion ("contre 13.000 le 19").
+            target = _nearest([f for f in figures if id(f) not in own and f.clause_start <= cue.start < f.clause_end
+                               and not (cue.start <= f.start and f.end <= cue.end)],
                               cue.start, cue.end)
             if target is not None:
                 own[id(target)] = cue.event
@@ -402,6 +421,16 @@ def assign_events(mentions: list[Mention], view: str, story: "StoryRules | None"
                 if r.part_before.search(view[previous.end:f.start]):
                     own[id(f)] = own[id(previous)]  # "1,12 million, dont 80.000 à Paris"
             previous = f
+        # A recall in the pluperfect goes on in the next sentences in the pluperfect: "Le 19 janvier, le
+        # ministère avait recensé 1,12 million de manifestants. La CGT en avait revendiqué plus de 2 millions."
+        in_pluperfect = bool(figures) and r.pluperfect(view, s.start, figures[0].start)
+        if (recalled is not None and figures and not own and in_pluperfect
+                and not view[recalled[1]:s.start].strip() and "\n\n" not in view[recalled[1]:s.start]):
+            for f in figures:
+                own[id(f)] = recalled[0]
+        occasions = {own.get(id(f), "") for f in figures}
+        recalled = ((occasions.pop(), s.end) if in_pluperfect and len(occasions) == 1 and "" not in occasions
+                    else None)
         for m in sentence.mentions:
             if id(m) in own:
                 m.event = own[id(m)]
@@ -632,13 +661,15 @@ class _KeyMark:
 
 
 def _key_marks(rule: "FactRule", story: "StoryRules | None", sentence_mentions: list[Mention], view: str,
-               span: Span) -> list[_KeyMark]:
+               span: Span, r) -> list[_KeyMark]:
     marks: list[_KeyMark] = []
     for key, pattern in rule.key_alias_patterns:
         marks += [_KeyMark(m.start(), m.end(), key, False) for m in pattern.finditer(view, span.start, span.end)]
     by = rule.by
     if by == "place":
-        marks += [_KeyMark(m.start, m.end, m.value, True) for m in sentence_mentions if m.kind == "place"]
+        # A square or a street ("la place d'Italie") lies inside the city a figure is counted for.
+        marks += [_KeyMark(m.start, m.end, m.value, True) for m in sentence_mentions
+                  if m.kind == "place" and not r.street_place.match(view, m.start, m.end)]
     elif by == "person":
         marks += [_KeyMark(m.start, m.end, m.value, False) for m in sentence_mentions if m.kind == "person"]
     elif story is not None and by in story.keys:
@@ -654,14 +685,14 @@ def _key_marks(rule: "FactRule", story: "StoryRules | None", sentence_mentions: 
     return kept
 
 
-def _scene(sentence: _Sentence, rules: dict[str, "FactRule"], story, view: str, scene: dict[str, str]) -> None:
+def _scene(sentence: _Sentence, rules: dict[str, "FactRule"], story, view: str, scene: dict[str, str], r) -> None:
     """Update the paragraph's scene, by fact: the one key a sentence names ("À Nantes, le cortège ...",
     "la manifestation parisienne ..."); a sentence naming several keys leaves no scene."""
     s = sentence.span
     for rule in rules.values():
         if rule.by is None:
             continue
-        keys = {m.key for m in _key_marks(rule, story, sentence.mentions, view, s)}
+        keys = {m.key for m in _key_marks(rule, story, sentence.mentions, view, s, r)}
         if len(keys) == 1:
             scene[rule.id] = keys.pop()
         elif keys:
@@ -683,7 +714,7 @@ def _keys_of_figures(sentence: _Sentence, rules: dict[str, "FactRule"], story, v
         rule = rules.get(f.fact or "")
         if rule is None or rule.by is None:
             continue
-        marks = marks_by_fact.setdefault(rule.id, _key_marks(rule, story, sentence.mentions, view, s))
+        marks = marks_by_fact.setdefault(rule.id, _key_marks(rule, story, sentence.mentions, view, s, r))
         paren = context.parenthesis(view, s, f.start)
         nxt = figures[i + 1].start if i + 1 < len(figures) else s.end
         stop = min(nxt, paren.end) if paren else nxt
@@ -729,12 +760,32 @@ def _keys_of_figures(sentence: _Sentence, rules: dict[str, "FactRule"], story, v
         if rule.id in lead_keys:
             out[id(f)] = list(lead_keys[rule.id])
             continue
-        if not marks and rule.id in previous:
-            # The paragraph's scene: "À Nantes, le cortège s'est étiré ... Les autorités ont dénombré 28 000".
+        if rule.id in previous and (not marks or r.locative_pronoun.search(view, f.clause_start, f.clause_end)):
+            # The paragraph's scene: "À Nantes, le cortège s'est étiré ... Les autorités ont dénombré 28 000";
+            # "y" stands for it whatever else the sentence names: "87 000 personnes y ont participé".
             out[id(f)] = [previous[rule.id]]
             continue
         if rule.default_key:
             out[id(f)] = [rule.default_key]
+    return out
+
+
+def _keys_of_places(sentence: _Sentence, rules: dict[str, "FactRule"], story, view: str, r,
+                    previous: dict[str, str]) -> dict[int, list[str]]:
+    """Keys of the places bound to a keyed fact (a march's starting point, by city): the key named
+    before it in its sentence ("À Paris, le cortège doit partir de la place d'Italie"), else the one
+    key the sentence names, else the paragraph's scene, else the fact's default key."""
+    out: dict[int, list[str]] = {}
+    for m in sentence.mentions:
+        rule = rules.get(m.fact or "")
+        if m.kind != "place" or rule is None or rule.by is None:
+            continue
+        marks = _key_marks(rule, story, sentence.mentions, view, sentence.span, r)
+        before = [k for k in marks if k.end <= m.start]
+        named = {k.key for k in marks}
+        key = before[-1].key if before else named.pop() if len(named) == 1 else previous.get(rule.id, rule.default_key)
+        if key:
+            out[id(m)] = [key]
     return out
 
 
@@ -819,14 +870,15 @@ def assign_dimensions(mentions: list[Mention], article: Article, view: str, stor
                 f.attribution = who
                 last_claimed = (f.end, who)
         keyed = _keys_of_figures(sentence, rules, story, view, text, r, lead_keys, previous_keys)
+        keyed.update(_keys_of_places(sentence, rules, story, view, r, previous_keys))
         keys_of.update(keyed)
-        _scene(sentence, keyed_rules, story, view, previous_keys)
+        _scene(sentence, keyed_rules, story, view, previous_keys, r)
         previous_end = s.end
         if view[s.start:s.end].rstrip().endswith(":") and not sentence.figures:
             lead_claimant = _lead_claimant(view, text, s, r, classes)
             lead_keys = {}
             for rule in keyed_rules.values():
-                marks = _key_marks(rule, story, sentence.mentions, view, s)
+                marks = _key_marks(rule, story, sentence.mentions, view, s, r)
                 if marks:
                     lead_keys[rule.id] = [marks[0].key]  # "À Paris, selon la police :"
             lead_end = s.end

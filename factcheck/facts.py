@@ -15,7 +15,7 @@ import operator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from .binding import _day, assign_dimensions, assign_events, carry_zones, inherit_nouns, restate_facts, select_story, stamps
+from .binding import _day, assign_dimensions, assign_events, carry_zones, inherit_nouns, lead_in, restate_facts, select_story, stamps
 from .grammar import Extractor
 from .model import TABLE_COLUMNS, Article, Mention
 from .rules import OTHER_EVENT, RuleTimeout
@@ -228,6 +228,15 @@ def _distance(rule: _Binder, m: Mention, view: str) -> int | None:
             (c.start() - m.end) if c.start() >= m.end else (m.start - c.end()) if c.end() <= m.start else 0
             for c in rule.cue.finditer(view, start, end)
         ]
+        if not gaps and m.noun and rule.cue.fullmatch(fold(m.noun)):
+            # The counted noun is a cue even when left out: "contre 145 000 le 19 janvier",
+            # "La CGT en a compté 2,8 millions" count the marchers named before (``inherit_nouns``).
+            gaps = [0]
+        lead = lead_in(view, m) if rule.scope == "clause" else None
+        if not gaps and lead is not None:
+            # An item of a list after a colon: the lead-in's cue holds for every item ("Selon les
+            # préfectures, la participation a progressé : 14.000 à Rouen, 25.000 à Montpellier").
+            gaps = [m.start - c.end() for c in rule.cue.finditer(view, lead.start, lead.end)]
         if not gaps:
             return None
         distance = min(gaps)

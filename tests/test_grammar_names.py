@@ -58,3 +58,21 @@ def test_a_name_after_an_administrative_noun_is_a_place(text, places):
 ])
 def test_no_place_without_an_administrative_noun_before_the_name(text):
     assert of_kind(text, "place") == []
+
+
+@pytest.mark.parametrize("text, places", [
+    ("Le cortège partira à 14 heures de la place d'Italie.", ["place d'Italie"]),
+    ("Midi place des Quinconces à Bordeaux, puis le pont Saint-Pierre.", ["place des Quinconces", "Bordeaux", "pont Saint-Pierre"]),
+    ("Ils ont remonté le boulevard de l'Hôpital jusqu'à la place Vauban.", ["boulevard de l'Hôpital", "place Vauban"]),
+])
+def test_a_street_noun_and_its_name_are_one_place(text, places):
+    assert [p.value for p in of_kind(text, "place")] == places
+    assert of_kind(text, "person") == []
+
+
+@pytest.mark.parametrize("text, places", [
+    ("Il a séjourné en Italie puis à Rome.", ["Italie", "Rome"]),   # no street noun: the country and the city
+    ("Le cours de l'euro a baissé à Paris.", ["Paris"]),            # a lowercase word after the noun
+])
+def test_no_street_place_without_a_street_noun_and_a_name(text, places):
+    assert [p.value for p in of_kind(text, "place")] == places

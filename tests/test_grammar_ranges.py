@@ -104,3 +104,25 @@ def test_forms_that_are_no_range(text):
 def test_a_range_across_midnight_is_two_times():
     times = of_kind("La fête a duré de 22h à 2h du matin.", "time")
     assert [(t.low, t.qualifier) for t in times] == [(1320, "exact"), (120, "exact")]
+
+
+@pytest.mark.parametrize("text, phrase, low, high", [
+    # Between figures of thousands, a range needs no opener and no noun when a key or the end follows.
+    ("Entre 1 et 1,2 million de personnes pourraient défiler, dont 70 000 à 100 000 à Paris.", "70 000 à 100 000", 70000, 100000),
+    ("Selon la police, ils seront 5 000 à 6 000.", "5 000 à 6 000", 5000, 6000),
+    ("Les syndicats attendent 8.000 à 10.000 dans la capitale.", "8.000 à 10.000", 8000, 10000),
+])
+def test_a_bare_range_of_thousands_before_a_key_or_the_end(text, phrase, low, high):
+    c = of_kind(text, "count")[-1]
+    assert span(text, c) == phrase
+    assert (c.low, c.high, c.qualifier) == (low, high, "range")
+
+
+@pytest.mark.parametrize("text, values", [
+    ("L'équipe a gagné 3 à 1.", [3, 1]),                          # a score, no figures of thousands
+    ("Ils étaient 12 000 à Rennes, 9 000 à Brest.", [12000, 9000]),  # a figure and its key
+    ("Le score : 100 à 98.", [100, 98]),                          # falling: two values
+])
+def test_bare_pairs_that_are_no_range(text, values):
+    assert [c.low for c in of_kind(text, "count")] == values
+    assert all(c.qualifier != "range" for c in of_kind(text, "count"))

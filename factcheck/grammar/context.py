@@ -158,6 +158,9 @@ class Readers:
     time_zones: dict
     city_zones: dict
     local_time: frozenset
+    pluperfect_verb: _re.Pattern
+    locative_pronoun: _re.Pattern
+    street_place: _re.Pattern
 
     def pronoun(self, who: str) -> bool:
         """"lui", "eux": a claimant named before."""
@@ -171,6 +174,11 @@ class Readers:
     def names_someone(self, who: str) -> bool:
         """A claimant's words name someone: not a pronoun or a lone function word."""
         return bool(who) and fold(who).lower() not in self.function_words
+
+    def pluperfect(self, view: str, start: int, end: int) -> bool:
+        """A verb in the pluperfect stands in ``view[start:end]``: "avait recensé", "en avaient été"."""
+        return any(m.group("participle").lower() not in self.function_words
+                   for m in self.pluperfect_verb.finditer(view, start, end))
 
 
 @_lru_cache(maxsize=8)
@@ -215,6 +223,12 @@ def readers(lang: _ModuleType) -> Readers:
         time_zones=dict(lang.TIME_ZONES),
         city_zones=dict(lang.CITY_ZONES),
         local_time=frozenset(lang.LOCAL_TIME),
+        pluperfect_verb=_re.compile(
+            rf"(?<!\w){_words(lang.PLUPERFECT_AUXILIARIES)}\s+(?:{_words(lang.PLUPERFECT_ADVERBS)}\s+)*"
+            rf"(?P<participle>[a-z-]+?(?:{'|'.join(sorted(lang.PARTICIPLE_ENDINGS, key=len, reverse=True))}))(?![\w'])",
+            flags),
+        locative_pronoun=_re.compile(lang.LOCATIVE_PRONOUN, flags),
+        street_place=_re.compile(rf"{_words(lang.STREET_NOUNS)}(?![\w-])", flags),
     )
 
 

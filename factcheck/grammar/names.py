@@ -72,6 +72,10 @@ def classify(g: Grammar, view: str, text: str, start: int, end: int) -> list[Val
     lang = g.lang
     w = _words(lang)
     tokens = split_name(view, start, end, lang)
+    street = g.street_noun_before.search(view, max(0, tokens[0][0] - 20), tokens[0][0]) if tokens else None
+    if street:
+        # "la place d'Italie", "le pont Saint-Pierre": the noun is part of the place's name
+        return [_place(text, street.start("noun"), tokens[-1][1])]
     if tokens and view[tokens[0][0]:tokens[-1][1]].lower() in w.places:
         return [_place(text, tokens[0][0], tokens[-1][1])]
     if tokens and g.place_noun_before.search(view, max(0, tokens[0][0] - 40), tokens[0][0]):

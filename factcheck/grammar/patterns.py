@@ -102,6 +102,7 @@ class Grammar:
     reporting_before_a: re.Pattern
     place_preposition: re.Pattern
     place_noun_before: re.Pattern
+    street_noun_before: re.Pattern
     change_before: re.Pattern
     magnitude_before: re.Pattern
     magnitude_after: re.Pattern
@@ -187,6 +188,8 @@ def build(lang: ModuleType, aliases: tuple[str, ...] = ()) -> Grammar:
         return rf"(?(rprep)(?P<{name}>{words(lang.RANGE_JOINERS)})|(?P<{name}b>{words(lang.BARE_RANGE_JOINERS)}))"
 
     range_end = rf"(?:{digits}|{number_words})"
+    # ... or, between figures of thousands, the end of a statement or a key: "dont 70 000 à 100 000 à Paris".
+    bare_range_end = rf"|(?<=\d{{3}})(?=\s*(?:[,.;:)]|$)|\s+{words(lang.KEY_PREPOSITIONS)}\s)"
     range_tail = (
         rf"(?:(?:\s+|(?<=\d))(?P<runit>{words(lang.DURATION_UNITS)})(?!\w)"
         rf"|\s*(?P<rpct>%|{words(lang.PERCENT_WORDS)})"
@@ -199,7 +202,7 @@ def build(lang: ModuleType, aliases: tuple[str, ...] = ()) -> Grammar:
         rf"|(?(rprep)|(?!))(?:{words(lang.RANGE_DAY_DETERMINERS)}\s+)?(?P<rda>{day})\s+{joiner('rdj')}\s+"
         rf"(?:{words(lang.RANGE_DAY_DETERMINERS)}\s+)?(?P<rdb>[0-3]?\d)\s+(?P<rdmonth>{month})(?:\s+(?P<rdyear>(?:1[89]|20)\d{{2}}))?(?!\w)"
         rf"|(?P<rna>{range_end})(?:\s+(?P<rsa>{words(lang.SCALES)}))?\s+{joiner('rj')}\s+"
-        rf"(?P<rnb>{range_end})(?:\s+(?P<rsb>{words(lang.SCALES)}))?{range_tail}(?(rprep)|(?<=[a-z%]))))"
+        rf"(?P<rnb>{range_end})(?:\s+(?P<rsb>{words(lang.SCALES)}))?{range_tail}(?(rprep)|(?:(?<=[a-z%]){bare_range_end}))))"
     )
     # Dates in figures: "14/03/2023", "14.03.2023", "2023-03-14", "20 02 2014", "le 14/03".
     date_determiner = _after(d + " " for d in lang.NUMERIC_DATE_DETERMINERS)
@@ -317,6 +320,10 @@ def build(lang: ModuleType, aliases: tuple[str, ...] = ()) -> Grammar:
         rf"\b{words(lang.ADMINISTRATIVE_NOUNS)}{links}",
         re.IGNORECASE,
     )
+    street_noun_before = re.compile(
+        rf"(?<![\w'-])(?P<noun>{words(lang.STREET_NOUNS)})\s+(?:{words(lang.STREET_NOUN_LINKS)}(?:(?<=')|\s+))?$",
+        re.IGNORECASE,
+    )
     place_preposition = re.compile(rf"(?:^|\W){words(lang.PLACE_PREPOSITIONS)}\s+$", re.IGNORECASE)
     change_before = re.compile(
         rf"\b{words(lang.CHANGE_VERB_STEMS)}{words(lang.CHANGE_VERB_ENDINGS)}\s+(?:[a-z]+\s+){{0,{lang.CHANGE_GAP_WORDS}}}$",
@@ -338,5 +345,5 @@ def build(lang: ModuleType, aliases: tuple[str, ...] = ()) -> Grammar:
         attribution_selon=attribution_selon, attribution_after=attribution_after,
         attribution_before=attribution_before, relation_before=relation_before, relation_after=relation_after,
         duration_context=duration_context, time_context=time_context, duration_governed=duration_governed, reporting_before_a=reporting_before_a,
-        place_preposition=place_preposition, place_noun_before=place_noun_before, magnitude_before=magnitude_before, magnitude_after=magnitude_after,
+        place_preposition=place_preposition, place_noun_before=place_noun_before, street_noun_before=street_noun_before, magnitude_before=magnitude_before, magnitude_after=magnitude_after,
     )

@@ -101,6 +101,10 @@ FEW_RANGE = (2, 9)
 # figure and never above it (down to a sixth less: 100-120 minutes).
 ABOUT = ("approx", 0.95, 1.05)
 NEARLY = ("approx", 5 / 6, 1.0)
+# A count "près de" a figure stands below it by at most one unit of the figure's last written digit, and
+# never more than this share of it: "près de 1,3 million" is 1,2 to 1,3 million, "près de 1 500" 1 400 to
+# 1 500, "près de 100 000" 85 000 to 100 000 (news rounds up to the next round figure, not further).
+NEARLY_COUNT_SHORTFALL = 0.15
 APPROX_MARKERS = {
     "environ": ABOUT,
     "quelque": ABOUT,
@@ -448,6 +452,14 @@ ADMINISTRATIVE_NOUNS = (
     "comte", "etat", "gouvernorat", "wilaya", "bourgade", "agglomeration", "metropole",
 )
 PLACE_NOUN_LINKS = ("de", "d'")
+# A square, a street, a bridge: the noun and its name are one place ("la place d'Italie", "la place des
+# Quinconces", "le pont Saint-Pierre", "place Vauban").  Such a place lies inside a city: it names where a
+# march goes, never the city a figure is counted for (no key of a figure ``by: place``).
+STREET_NOUNS = (
+    "place", "rue", "boulevard", "avenue", "quai", "quais", "pont", "esplanade", "parvis", "cours", "square",
+    "allee", "allees", "impasse", "rond-point",
+)
+STREET_NOUN_LINKS = ("de la", "de l'", "des", "du", "de", "d'")
 
 # Page furniture: lines and spans that never yield a fact.
 FURNITURE_LINES = (
@@ -496,7 +508,9 @@ WEAK_CLAIMANT_PREPOSITIONS = ("pour", "du cote de", "cote")
 # Words that link a figure to the one before it.  A comparison ("contre 145 000 le 19 janvier")
 # keeps the key and the claimant of the figure it is compared with; a part ("dont 87 000 à Paris")
 # keeps its claimant and its occasion.
-FIGURE_COMPARISON_WORDS = ("contre", "par rapport a", "face aux", "face a")
+# A comparative counts too: "34 000 personnes à Toulouse, un peu moins que les 36 000 comptés le 19 janvier".
+FIGURE_COMPARISON_WORDS = ("contre", "par rapport a", "par rapport aux", "face aux", "face a", "plus que", "moins que",
+                           "plus que les", "moins que les", "davantage que", "autant que", "plus qu'", "moins qu'")
 FIGURE_PART_WORDS = ("dont", "parmi lesquels", "parmi lesquelles", "parmi eux", "soit")
 # Words before an occasion that make it the target of a comparison, not the figure's own occasion:
 # "un chiffre supérieur à celui du 19 janvier", "plus nombreux que le 19 janvier".
@@ -522,6 +536,13 @@ OTHER_OCCASION_CUES = (
     r"\b(?:journee|mobilisation|seisme|appel|entretien|sommet|rencontre|edition|scrutin)s? precedente?s?\b",
     r"\bauparavant\b",
 )
+# A recall in the pluperfect: "Le 19 janvier, le ministère avait recensé 1,12 million ... La CGT en avait
+# revendiqué plus de 2 millions": the next sentences in the pluperfect stay on the occasion recalled.  The
+# auxiliary's imperfect alone is no pluperfect ("ils étaient 14.000 à Rouen"): a participle follows it
+# (PARTICIPLE_ENDINGS).
+PLUPERFECT_AUXILIARIES = ("avait", "avaient", "etait", "etaient")
+PLUPERFECT_ADVERBS = ("deja", "alors", "aussi", "encore", "bien", "pas", "jamais", "meme", "pour sa part",
+                      "pour leur part", "de son cote", "de leur cote")
 # Words that, near a date weeks away from the event, make it the date of another occasion:
 # "lors de leur précédent entretien, le 7 décembre", "ils s'étaient déjà parlé le 7 décembre".
 PREVIOUS_OCCASION_WORDS = ("precedent", "precedente", "precedents", "precedentes", "dernier", "derniere", "deja",
@@ -530,6 +551,9 @@ PREVIOUS_OCCASION_WORDS = ("precedent", "precedente", "precedents", "precedentes
 KEY_PREPOSITIONS = ("a", "au", "aux", "en", "dans", "pour", "sur")
 # Coordinators between two keys of one figure: "8 000 à Tours et à Orléans".
 KEY_COORDINATORS = ("et", "ainsi que", ",")
+# The pronoun that stands for a place named before: "Selon le ministère, 87 000 personnes y ont participé"
+# (the Paris march of the sentence before); "il y a", "y compris" name no place.
+LOCATIVE_PRONOUN = r"(?<![\w'])(?<!\bil )(?<!\bil n')(?:n')?y(?=\s)(?!\s+compris\b)"
 # The pronoun that stands for a counted noun already named: "Les syndicats en revendiquent 80 000".
 NOUN_PRONOUNS = ("en",)
 # Nouns that name a figure, not what it counts: "l'intersyndicale avance le chiffre de 30 000".

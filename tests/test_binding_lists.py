@@ -1,0 +1,195 @@
+"""Figures as protest and strike coverage lists them: sub-figures (`dont`), figures of another occasion
+(`contre ... le 19 janvier`, pluperfect recalls), items of a list after a colon, a key stood for by `y`.
+Sentences of our own, each form beside the forms that must NOT bind.  The facts here bind through
+cues (the words around a figure), the way docs/rules.md writes a turnout fact for city tables."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from factcheck.facts import extract_mentions
+from factcheck.model import Article, ArticleMeta
+from factcheck.rules import load_rules
+
+RULES = """\
+story: greve-listes
+language: fr
+event:
+  name: Journée de grève du 7 mars 2023
+  date: 2023-03-07
+  window: [-1, 2]
+  words: ['gr[eè]ve', 'manifest\\w+', 'cortèges?']
+other_events:
+  - id: first_day
+    name: Première journée (19 janvier)
+    date: 2023-01-19
+    cues: ['premi[eè]re journ[ée]e', '19 janvier', 'le 19\\b']
+claimants:
+  CGT: ['\\bCGT\\b']
+facts:
+  turnout:
+    kind: count
+    cues: ['manifest\\w*', 'personnes', 'pr[ée]fectures?', 'police', 'cort[eè]ges?']
+    scope: clause
+    bounds: [1000, 100000000]
+    by: place
+    default_key: France
+    key_aliases: {France: ['en France'], Paris: ['capitale'], Rouen: ['Rouen'], Montpellier: ['Montpellier']}
+  first_day.turnout:
+    kind: count
+    cues: ['manifest\\w*', 'personnes', 'pr[ée]fectures?', 'police']
+    scope: clause
+    bounds: [1000, 100000000]
+    event: first_day
+    by: place
+    default_key: France
+    key_aliases: {Paris: ['capitale'], Rouen: ['Rouen']}
+  march.start:
+    kind: place
+    cues: ['partir', 'partie?', 'depart']
+    before: ["\\\\b(?:de|du|depuis)(?: la| l')?"]
+    by: place
+    key_aliases: {Paris: ['cortege parisien']}
+"""
+
+
+@pytest.fixture(scope="module")
+def ruleset(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("rules")
+    (folder / "greve.yaml").write_text(RULES, encoding="utf-8")
+    rules = load_rules([folder])
+    assert rules.errors == [], rules.errors
+    return rules
+
+
+def rows(ruleset, text: str, kind: str = "count") -> list[tuple]:
+    """(value, fact, key, claimant) of every mention of a kind bound to a fact."""
+    article = Article("a", "a.txt", textwrap.dedent(text).strip() + "\n",
+                      ArticleMeta(date="2023-03-07", published="2023-03-07T20:00:00+01:00"))
+    return [(m.low, m.fact, m.fact_key, m.claimant) for m in extract_mentions([article], ruleset)
+            if m.fact and m.kind == kind]
+
+
+# ---------------------------------------------------------------------------- a counted noun left out
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("La CGT revendique 205 000 manifestants à Marseille, contre 145 000 le 19 janvier.",
+     [(205000, "turnout", "Marseille", "CGT"), (145000, "first_day.turnout", "Marseille", "CGT")]),
+    ("La police a compté 28 000 manifestants à Nantes, contre 25 000 lors de la première journée.",
+     [(28000, "turnout", "Nantes", "autorités"), (25000, "first_day.turnout", "Nantes", "autorités")]),
+    # "en" stands for the marchers: the elided noun is the cue.
+    ("La CGT, qui avait revendiqué 2 millions de manifestants lors de la première journée, en a compté 2,8 millions.",
+     [(2000000, "first_day.turnout", "France", "CGT"), (2800000, "turnout", "France", "CGT")]),
+])
+def test_a_figure_whose_noun_is_left_out_counts_the_same(ruleset, text, expected):
+    assert rows(ruleset, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # A figure with a noun of its own counts that noun.
+    "La CGT revendique 205 000 manifestants à Marseille, contre 145 000 euros de dons le 19 janvier.",
+    # Without "en", the next sentence's bare figure counts nothing named.
+    "La CGT revendique 205 000 manifestants à Marseille. Le 19 janvier, elle a versé 145 000 aux grévistes.",
+])
+def test_a_figure_left_out_that_must_not_bind(ruleset, text):
+    assert [r[0] for r in rows(ruleset, text)] == [205000]
+
+
+def test_a_number_inside_an_occasion_cue_is_its_day_not_a_figure(ruleset):
+    text = "Selon la préfecture, ils étaient 14.000 manifestants à Rouen (contre 13.000 le 19)."
+    assert rows(ruleset, text) == [(14000, "turnout", "Rouen", "autorités"),
+                                   (13000, "first_day.turnout", "Rouen", "autorités")]
+
+
+# ---------------------------------------------------------------------------- a list after a colon
+
+
+def test_the_items_of_a_list_share_its_lead_in(ruleset):
+    text = ("Selon les chiffres des préfectures, la grève a fait le plein dans de nombreuses villes : "
+            "ils étaient 14.000 à Rouen, 25.000 à Montpellier.")
+    assert rows(ruleset, text) == [(14000, "turnout", "Rouen", "autorités"),
+                                   (25000, "turnout", "Montpellier", "autorités")]
+
+
+@pytest.mark.parametrize("text", [
+    # A lead-in that names nothing counted binds nothing.
+    "Les chiffres de la grève sont tombés dans de nombreuses villes : 14.000 à Rouen, 25.000 à Montpellier.",
+    # A clock time's colon opens no list.
+    "Jour de grève. La préfecture a publié ses chiffres à 14:50, ils étaient 14.000 à Rouen.",
+])
+def test_lead_ins_that_must_not_bind(ruleset, text):
+    assert rows(ruleset, text) == []
+
+
+# ---------------------------------------------------------------------------- a recall in the pluperfect
+
+
+def test_a_pluperfect_recall_keeps_its_occasion_for_the_next_sentences_in_the_pluperfect(ruleset):
+    text = ("Le 19 janvier, le ministère de l'Intérieur avait recensé 1,12 million de manifestants en France, "
+            "dont 80 000 à Paris. La CGT en avait revendiqué plus de 2 millions, dont 400 000 dans la capitale.")
+    assert rows(ruleset, text) == [
+        (1120000, "first_day.turnout", "France", "autorités"), (80000, "first_day.turnout", "Paris", "autorités"),
+        (2000000, "first_day.turnout", "France", "CGT"), (400000, "first_day.turnout", "Paris", "CGT")]
+
+
+@pytest.mark.parametrize("text, second", [
+    # The next sentence is in the present: today's figure.
+    ("Le 19 janvier, la police avait recensé 1,12 million de manifestants. La CGT revendique 2 millions de manifestants.",
+     (2000000, "turnout", "France", "CGT")),
+    # "étaient" before a figure is the imperfect, not a pluperfect.
+    ("Le 19 janvier, la police avait recensé 1,12 million de manifestants. Ils étaient 2 millions de manifestants selon la CGT.",
+     (2000000, "turnout", "France", "CGT")),
+    # A new paragraph ends the recall.
+    ("Le 19 janvier, la police avait recensé 1,12 million de manifestants.\n\nLa CGT avait revendiqué 2 millions de manifestants.",
+     (2000000, "turnout", "France", "CGT")),
+])
+def test_what_ends_a_pluperfect_recall(ruleset, text, second):
+    assert rows(ruleset, text) == [(1120000, "first_day.turnout", "France", "autorités"), second]
+
+
+def test_a_pluperfect_without_a_recall_before_it_stays_on_the_day(ruleset):
+    text = "La grève a été suivie. Selon la préfecture, qui avait mobilisé ses agents, 30 000 manifestants ont défilé."
+    assert rows(ruleset, text) == [(30000, "turnout", "France", "autorités")]
+
+
+# ---------------------------------------------------------------------------- keys: y, comparatives, streets
+
+
+def test_y_stands_for_the_place_of_the_sentence_before(ruleset):
+    text = ("Partie de la place d'Italie, la manifestation a rejoint les Invalides à Paris. "
+            "Selon la police, 87 000 personnes y ont participé, contre 80 000 le 19 janvier.")
+    assert rows(ruleset, text) == [(87000, "turnout", "Paris", "autorités"),
+                                   (80000, "first_day.turnout", "Paris", "autorités")]
+
+
+def test_y_stands_for_the_scene_even_beside_another_place(ruleset):
+    text = "Le cortège a défilé à Paris. 87 000 personnes y ont participé selon la police, Lyon restant calme."
+    assert rows(ruleset, text) == [(87000, "turnout", "Paris", "autorités")]
+
+
+@pytest.mark.parametrize("text", [
+    # "il y a" is no place: the other place named keeps the scene away, the default key.
+    "Le cortège a défilé à Paris. Il y a eu 87 000 personnes selon la police, Lyon restant calme.",
+    # A new paragraph: "y" has nothing to stand for.
+    "Le cortège a défilé à Paris.\n\nSelon la police, 87 000 personnes y ont participé.",
+])
+def test_y_forms_that_must_not_take_a_key(ruleset, text):
+    assert rows(ruleset, text) == [(87000, "turnout", "France", "autorités")]
+
+
+def test_a_street_names_no_key_and_a_place_fact_takes_the_city(ruleset):
+    text = "À Paris, le cortège doit partir de la place d'Italie pour rejoindre la place Vauban."
+    assert rows(ruleset, text, "place") == [("place d'Italie", "march.start", "Paris", None)]
+    # A figure beside a street keeps the city named before, not the street.
+    text = "À Lyon, 25 000 manifestants ont défilé de la place Bellecour à la place des Terreaux."
+    assert rows(ruleset, text) == [(25000, "turnout", "Lyon", None)]
+
+
+def test_a_comparative_keeps_the_key_and_claimant_of_the_figure_compared(ruleset):
+    text = ("Selon la préfecture, 34 000 personnes ont manifesté à Toulouse, un peu moins que les 36 000 "
+            "manifestants du 19 janvier.")
+    assert rows(ruleset, text) == [(34000, "turnout", "Toulouse", "autorités"),
+                                   (36000, "first_day.turnout", "Toulouse", "autorités")]
