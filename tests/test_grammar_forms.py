@@ -284,7 +284,12 @@ def test_bounded_day_ranges_stay_one_interval(text):
     ("Quelque 94 000 soldats sont déployés.", "count", 89_300, 98_700),
     ("Le bilan s'établit autour de 2 000 morts.", "count", 1_900, 2_100),
     ("L'entretien a duré près de deux heures.", "duration", 100, 120),
-    ("Près de 30 000 personnes ont défilé.", "count", 25_000, 30_000),
+    # A count "près de" N: below N by one unit of its last written digit at most, 15 % at most.
+    ("Près de 30 000 personnes ont défilé.", "count", 25_500, 30_000),
+    ("Près de 1,3 million de personnes ont manifesté.", "count", 1_200_000, 1_300_000),
+    ("Le bilan approche près de 1 500 morts.", "count", 1_400, 1_500),
+    ("Près de 28 000 manifestants selon la police.", "count", 27_000, 28_000),
+    ("Près de 100 000 soldats sont massés à la frontière.", "count", 85_000, 100_000),
 ])
 def test_hedges_are_as_narrow_as_news_means_them(text, kind, low, high):
     v = only(text, kind)

@@ -11,6 +11,7 @@ import calendar
 import math
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 from types import ModuleType
@@ -128,6 +129,12 @@ def _fmt_number(x: float) -> str:
     if x == int(x):
         return f"{int(x):,}".replace(",", " ")
     return f"{x:,.2f}".rstrip("0").rstrip(".").replace(",", " ").replace(".", ",")  # 2.5 -> "2,5", 1.28 -> "1,28"
+
+
+def _written_step(value: float) -> float:
+    """One unit of the last significant digit of a number as written: 1,3 -> 0.1, 1 500 -> 100, 100 000 -> 100 000."""
+    exponent = Decimal(repr(float(value))).normalize().as_tuple().exponent
+    return float(Decimal(1).scaleb(exponent)) if isinstance(exponent, int) else 1.0
 
 
 def _scaled(low: float, high: float | None, lo_f: float, hi_f: float | None) -> tuple[float, float | None]:
@@ -325,6 +332,7 @@ def read_quantity(g: Grammar, m: re.Match, view: str, ref: Reference, text: str 
         n = parse_number(raw[: len(raw) - len(suffix)] if suffix else raw, lang.CODE)
         if n is None:
             return None
+        written = n
         if suffix:
             n *= lang.NUMBER_SUFFIXES[suffix]
             if not in_bounds(n):
@@ -350,6 +358,10 @@ def read_quantity(g: Grammar, m: re.Match, view: str, ref: Reference, text: str 
         if raw[:1].isdigit() and not mark and g.reference_before.search(view, max(0, m.start() - 16), m.start()):
             return None  # "résolution 2334", "p. 12": a reference, not a value
         low, high = n, n
+        if mark and lang.APPROX_MARKERS[mark] is lang.NEARLY and not unit_word and written:
+            # "près de 1,3 million": just below, by one unit of the last digit written at most.
+            step = _written_step(written) * n / written
+            low, lo_f = n - min(step, n * lang.NEARLY_COUNT_SHORTFALL), 1.0
 
     adjective = (m.group("qadj") or "").lower()
     if adjective in lang.UNIT_HEDGE_ADJECTIVES and unit_word and qualifier == "exact":
