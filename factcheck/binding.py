@@ -474,6 +474,15 @@ class Claimants:
 
     def canonical(self, raw: str | None) -> str | None:
         """The class whose form matches the raw words longest; the story's own wins a tie."""
+        best = self._best(raw)
+        return best[2] if best else None
+
+    def own(self, raw: str | None) -> bool:
+        """The raw words name one of the story's own classes (a named union, a ministry), not only
+        a shared one ("les syndicats", "les autorités")."""
+        return any(rank == 0 and pattern.search(fold(raw)) for _, pattern, rank in self.forms) if raw else False
+
+    def _best(self, raw: str | None) -> tuple[int, int, str] | None:
         if not raw:
             return None
         words = fold(raw)
@@ -483,7 +492,7 @@ class Claimants:
                 candidate = (-(m.end() - m.start()), rank, name)
                 if best is None or candidate < best:
                     best = candidate
-        return best[2] if best else None
+        return best
 
 
 def _raw(text: str, start: int, end: int) -> str:
@@ -629,19 +638,22 @@ def _apposed_subject(view: str, text: str, sentence: Span, clause: Span, r, clas
     head = max(sentence.start, view.rfind(":", sentence.start, clause.start) + 1,
                view.rfind(";", sentence.start, clause.start) + 1)
     end = clause.start
+    found: list[str] = []
     for _ in range(4):
         if end <= head:
-            return None
+            break
         comma = view.rfind(",", head, end - 1)
         start = head if comma < 0 else comma + 1
         words = view[start:end].strip(" ,")
         if _has_digit(words) or r.selon.search(words):
-            return None
+            break
         if words and classes.canonical(words):
             offset = start + (len(view[start:end]) - len(view[start:end].lstrip(" ,")))
-            return _raw(text, offset, offset + len(words))
+            found.append(_raw(text, offset, offset + len(words)))
         end = start
-    return None
+    # A named claimant before a generic apposition: "le SNUipp-FSU, premier syndicat du primaire, table
+    # sur 50 %" is the SNUipp-FSU, not the unions at large.
+    return next((who for who in found if classes.own(who)), found[0] if found else None)
 
 
 def _has_digit(words: str) -> bool:
@@ -702,8 +714,25 @@ def _scene(sentence: _Sentence, rules: dict[str, "FactRule"], story, view: str, 
 _NAME_BEFORE = __import__("re").compile(r"(?<![\w'-])([A-Z][\w'-]+(?:[ -][A-Z][\w'-]+)*)\s*$")
 
 
+def _title_keys(mentions: list[Mention], view: str, body_start: int, rules: dict[str, "FactRule"], story,
+                r) -> dict[str, str]:
+    """The one key an article's title names, by fact ("Retraites : à Toulouse, une marée humaine"): a
+    local article's figures with no key of their own are the title's city's, for facts without a default key."""
+    end = view.find("\n", body_start)
+    title = Span(body_start, len(view) if end < 0 else end)
+    inside = [m for m in mentions if title.start <= m.start < title.end]
+    out = {}
+    for rule in rules.values():
+        if rule.default_key is None:
+            keys = {k.key for k in _key_marks(rule, story, inside, view, title, r)}
+            if len(keys) == 1:
+                out[rule.id] = keys.pop()
+    return out
+
+
 def _keys_of_figures(sentence: _Sentence, rules: dict[str, "FactRule"], story, view: str, text: str, r,
-                     lead_keys: dict[str, list[str]], previous: dict[str, str]) -> dict[int, list[str]]:
+                     lead_keys: dict[str, list[str]], previous: dict[str, str],
+                     title_keys: dict[str, str]) -> dict[int, list[str]]:
     """Keys of each keyed figure of a sentence (by ``id``): one, or several ("8 000 à Tours et à Orléans")."""
     s = sentence.span
     figures = sentence.figures
@@ -767,14 +796,16 @@ def _keys_of_figures(sentence: _Sentence, rules: dict[str, "FactRule"], story, v
             continue
         if rule.default_key:
             out[id(f)] = [rule.default_key]
+        elif rule.id in title_keys:
+            out[id(f)] = [title_keys[rule.id]]
     return out
 
 
 def _keys_of_places(sentence: _Sentence, rules: dict[str, "FactRule"], story, view: str, r,
-                    previous: dict[str, str]) -> dict[int, list[str]]:
+                    previous: dict[str, str], title_keys: dict[str, str]) -> dict[int, list[str]]:
     """Keys of the places bound to a keyed fact (a march's starting point, by city): the key named
     before it in its sentence ("À Paris, le cortège doit partir de la place d'Italie"), else the one
-    key the sentence names, else the paragraph's scene, else the fact's default key."""
+    key the sentence names, else the paragraph's scene, else the fact's default key or the title's."""
     out: dict[int, list[str]] = {}
     for m in sentence.mentions:
         rule = rules.get(m.fact or "")
@@ -783,7 +814,8 @@ def _keys_of_places(sentence: _Sentence, rules: dict[str, "FactRule"], story, vi
         marks = _key_marks(rule, story, sentence.mentions, view, sentence.span, r)
         before = [k for k in marks if k.end <= m.start]
         named = {k.key for k in marks}
-        key = before[-1].key if before else named.pop() if len(named) == 1 else previous.get(rule.id, rule.default_key)
+        key = (before[-1].key if before else named.pop() if len(named) == 1
+               else previous.get(rule.id, rule.default_key or title_keys.get(rule.id)))
         if key:
             out[id(m)] = [key]
     return out
@@ -825,6 +857,15 @@ def assign_dimensions(mentions: list[Mention], article: Article, view: str, stor
     stamp_starts = [st for st, _ in stamps]
 
     keyed_rules = {f: rules[f] for f in {m.fact for m in mentions if m.fact in rules} if rules[f].by}
+    anchor = _day(story.event.date) if story is not None and story.event is not None else None
+    if day is not None and anchor is not None and day < anchor:
+        # Published before its event, an article can only announce it: a figure of the event no verb
+        # dates ("11 000 policiers et gendarmes seraient déployés mardi") is a plan.  A verb of what
+        # already happened keeps its reading ("70 000 soldats ont été massés à la frontière").
+        for m in mentions:
+            if m.fact in rules and not m.event and m.modality == "unknown":
+                m.modality = "planned"
+    title_keys = _title_keys(mentions, view, article.body_start, keyed_rules, story, r)
 
     def stamp_between(a: int, b: int) -> bool:
         i = bisect.bisect_right(stamp_starts, a)
@@ -869,8 +910,8 @@ def assign_dimensions(mentions: list[Mention], article: Article, view: str, stor
                     who = last_claimed[1]
                 f.attribution = who
                 last_claimed = (f.end, who)
-        keyed = _keys_of_figures(sentence, rules, story, view, text, r, lead_keys, previous_keys)
-        keyed.update(_keys_of_places(sentence, rules, story, view, r, previous_keys))
+        keyed = _keys_of_figures(sentence, rules, story, view, text, r, lead_keys, previous_keys, title_keys)
+        keyed.update(_keys_of_places(sentence, rules, story, view, r, previous_keys, title_keys))
         keys_of.update(keyed)
         _scene(sentence, keyed_rules, story, view, previous_keys, r)
         previous_end = s.end

@@ -193,3 +193,73 @@ def test_a_comparative_keeps_the_key_and_claimant_of_the_figure_compared(ruleset
             "manifestants du 19 janvier.")
     assert rows(ruleset, text) == [(34000, "turnout", "Toulouse", "autorités"),
                                    (36000, "first_day.turnout", "Toulouse", "autorités")]
+
+
+# ---------------------------------------------------------------------------- plans, titles, appositions
+
+
+def article_rows(ruleset, text: str, published: str, kind: str = "count") -> list[tuple]:
+    """(value, fact, key, modality) of the mentions of a kind bound to a fact, for an article published then."""
+    article = Article("a", "a.txt", textwrap.dedent(text).strip() + "\n",
+                      ArticleMeta(date=published[:10], published=published))
+    return [(m.low, m.fact, m.fact_key, m.modality) for m in extract_mentions([article], ruleset)
+            if m.fact and m.kind == kind]
+
+
+def test_an_article_published_before_its_event_announces_it(ruleset):
+    text = "La veille de la grève, la préfecture estime que 30 000 manifestants défileront à Lyon mardi prochain."
+    before = article_rows(ruleset, text, "2023-03-06T18:00:00+01:00")
+    assert before == [(30000, "turnout", "Lyon", "planned")]
+    # Without a verb that dates it, a figure in a pre-event article is still a plan.
+    text = "Grève de mardi : la police attend 30 000 manifestants à Lyon."
+    assert article_rows(ruleset, text, "2023-03-06T18:00:00+01:00")[0][3] == "planned"
+
+
+@pytest.mark.parametrize("published", ["2023-03-07T20:00:00+01:00", "2023-03-08T08:00:00+01:00"])
+def test_the_same_figure_after_the_event_keeps_its_own_reading(ruleset, published):
+    text = "Grève de mardi : la police attend 30 000 manifestants à Lyon."
+    assert article_rows(ruleset, text, published)[0][3] != "planned"
+
+
+def test_a_verb_of_what_happened_stays_actual_before_the_event(ruleset):
+    text = "Avant la grève de mardi, 30 000 manifestants ont déjà défilé à Lyon selon la police."
+    assert article_rows(ruleset, text, "2023-03-06T18:00:00+01:00")[0][3] == "actual"
+
+
+def test_a_forecast_verb_is_planned(ruleset):
+    text = "Grève : le syndicat table sur 30 000 manifestants à Lyon."
+    assert article_rows(ruleset, text, "2023-03-07T20:00:00+01:00")[0][3] == "planned"
+
+
+def test_a_title_naming_one_city_keys_a_local_article_for_facts_without_a_default(ruleset):
+    text = """\
+    Grève : à Lyon, le cortège fait le plein
+
+    Le cortège est parti de la place Bellecour. Plus tard, 25 000 manifestants selon la police.
+    """
+    # march.start has no default key: the title's city; turnout has one (France) and keeps it.
+    assert [r[:3] for r in article_rows(ruleset, text, "2023-03-07T20:00:00+01:00", "place")] == [
+        ("place Bellecour", "march.start", "Lyon")]
+    assert article_rows(ruleset, text, "2023-03-07T20:00:00+01:00")[0][2] == "France"
+
+
+def test_a_title_naming_two_cities_keys_nothing(ruleset):
+    text = """\
+    Grève : de Lyon à Marseille, les cortèges font le plein
+
+    Le cortège est parti de la place Bellecour.
+    """
+    assert article_rows(ruleset, text, "2023-03-07T20:00:00+01:00", "place")[0][2] is None
+
+
+def test_a_named_claimant_before_a_generic_apposition(ruleset):
+    text = "Dans les écoles, la CGT, premier syndicat de la ville, revendique 30 000 manifestants."
+    assert rows(ruleset, text) == [(30000, "turnout", "France", "CGT")]
+    # The generic class alone still names the claimant.
+    text = "Dans les écoles, les autorités, prudentes, comptent 30 000 manifestants."
+    assert rows(ruleset, text) == [(30000, "turnout", "France", "autorités")]
+
+
+def test_a_dateline_yields_no_count(ruleset):
+    text = "PARIS, 7 mars 2023 (ANP) - La grève a rassemblé mardi 1.272.000 personnes dans toute la France."
+    assert [r[0] for r in rows(ruleset, text)] == [1272000]

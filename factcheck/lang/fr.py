@@ -297,6 +297,9 @@ PLANNED_CUES = (
     "aura lieu", "auront lieu", "doit", "doivent", "devait", "devaient", "devrait", "devraient", "prevu", "prevue",
     "prevus", "prevues", "programme", "programmee", "est attendu", "sont attendus", "va", "vont", "compte",
     "se tiendra", "se tiendront", "interviendra", "aurait lieu",
+    # A forecast: "le SNUipp-FSU table sur 50 % de grévistes", "la SNCF prévoit un TGV sur trois".
+    "table sur", "tablent sur", "tablait sur", "tablaient sur", "prevoit", "prevoient", "s'attend a", "s'attendent a",
+    "anticipe", "anticipent",
 )
 # A conditional of intention before an infinitive is planned: "Moscou prévoirait d'en réunir 175 000",
 # "175 000 hommes pourraient être mobilisés".  A past infinitive ("pourrait avoir fait 20 morts") and a
