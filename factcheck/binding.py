@@ -314,6 +314,8 @@ def inherit_nouns(mentions: list[Mention], view: str, lang: Any) -> None:
                 m.kind = "magnitude"
         counts = [m for m in sentence.figures if m.kind == "count" and m.unit != "%"]
         for m in counts:
+            if r.difference_after.match(view, m.end):
+                continue  # "10 000 de plus": a difference counts nothing of its own
             if m.noun is None and last is not None and last.noun:
                 same = last.sentence_start == m.sentence_start
                 paragraph = "\n\n" not in view[last.end:m.start]

@@ -91,6 +91,8 @@ def test_a_figure_whose_noun_is_left_out_counts_the_same(ruleset, text, expected
 @pytest.mark.parametrize("text", [
     # A figure with a noun of its own counts that noun.
     "La CGT revendique 205 000 manifestants à Marseille, contre 145 000 euros de dons le 19 janvier.",
+    # A difference counts nothing of its own.
+    "La CGT revendique 205 000 manifestants à Marseille, 10 000 de plus que le 19 janvier.",
     # Without "en", the next sentence's bare figure counts nothing named.
     "La CGT revendique 205 000 manifestants à Marseille. Le 19 janvier, elle a versé 145 000 aux grévistes.",
 ])

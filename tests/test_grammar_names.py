@@ -73,6 +73,7 @@ def test_a_street_noun_and_its_name_are_one_place(text, places):
 @pytest.mark.parametrize("text, places", [
     ("Il a séjourné en Italie puis à Rome.", ["Italie", "Rome"]),   # no street noun: the country and the city
     ("Le cours de l'euro a baissé à Paris.", ["Paris"]),            # a lowercase word after the noun
+    ("Au cours de la Coupe du monde, Lyon a vibré.", ["Lyon"]),     # "au cours de" is no street
 ])
 def test_no_street_place_without_a_street_noun_and_a_name(text, places):
     assert [p.value for p in of_kind(text, "place")] == places

@@ -160,6 +160,7 @@ class Readers:
     local_time: frozenset
     pluperfect_verb: _re.Pattern
     locative_pronoun: _re.Pattern
+    difference_after: _re.Pattern
     street_place: _re.Pattern
 
     def pronoun(self, who: str) -> bool:
@@ -228,6 +229,7 @@ def readers(lang: _ModuleType) -> Readers:
             rf"(?P<participle>[a-z-]+?(?:{'|'.join(sorted(lang.PARTICIPLE_ENDINGS, key=len, reverse=True))}))(?![\w'])",
             flags),
         locative_pronoun=_re.compile(lang.LOCATIVE_PRONOUN, flags),
+        difference_after=_re.compile(rf"\s*{_words(lang.DIFFERENCE_AFTER)}(?!\w)", flags),
         street_place=_re.compile(rf"{_words(lang.STREET_NOUNS)}(?![\w-])", flags),
     )
 

@@ -459,7 +459,7 @@ PLACE_NOUN_LINKS = ("de", "d'")
 # Quinconces", "le pont Saint-Pierre", "place Vauban").  Such a place lies inside a city: it names where a
 # march goes, never the city a figure is counted for (no key of a figure ``by: place``).
 STREET_NOUNS = (
-    "place", "rue", "boulevard", "avenue", "quai", "quais", "pont", "esplanade", "parvis", "cours", "square",
+    "place", "rue", "boulevard", "avenue", "quai", "quais", "pont", "esplanade", "parvis", "square",
     "allee", "allees", "impasse", "rond-point",
 )
 STREET_NOUN_LINKS = ("de la", "de l'", "des", "du", "de", "d'")
@@ -559,6 +559,9 @@ KEY_COORDINATORS = ("et", "ainsi que", ",")
 LOCATIVE_PRONOUN = r"(?<![\w'])(?<!\bil )(?<!\bil n')(?:n')?y(?=\s)(?!\s+compris\b)"
 # The pronoun that stands for a counted noun already named: "Les syndicats en revendiquent 80 000".
 NOUN_PRONOUNS = ("en",)
+# Words after a figure that make it a difference, not a count of what was counted before: "500 000
+# manifestants, 10 000 de plus que le 19 janvier" (the 10 000 counts no marchers of its own).
+DIFFERENCE_AFTER = ("de plus", "de moins", "en plus", "en moins", "supplementaires", "supplementaire", "d'ecart")
 # Nouns that name a figure, not what it counts: "l'intersyndicale avance le chiffre de 30 000".
 FIGURE_NOUNS = ("le chiffre de", "un chiffre de", "le total de", "un total de", "le decompte de", "un decompte de",
                 "l'estimation de", "une estimation de", "le bilan de", "un bilan de")
