@@ -590,10 +590,13 @@ def _claimant_of_figures(sentence: _Sentence, view: str, text: str, r, classes: 
         linked = r.comparison_before.search(between) or r.part_before.search(between) or r.coordinated.search(between)
         if linked and id(figures[i - 1]) in out:
             out[id(f)] = out[id(figures[i - 1])]
-    # "6 800 hectares à Hostens et 400 à Belin-Béliet, selon la préfecture": coordinated figures share it.
+    # "6 800 hectares à Hostens et 400 à Belin-Béliet, selon la préfecture": coordinated figures share it;
+    # so do a figure and its part ("1.272.000 personnes dans toute la France, dont 87.000 à Paris, selon le
+    # ministère": the whole and its part are the ministry's).
     for i in range(len(figures) - 2, -1, -1):
         f, nxt = figures[i], figures[i + 1]
-        if id(f) not in out and id(nxt) in out and r.coordinated.search(view[f.end:nxt.start]):
+        between = view[f.end:nxt.start]
+        if id(f) not in out and id(nxt) in out and (r.coordinated.search(between) or r.part_before.search(between)):
             out[id(f)] = out[id(nxt)]
     # The rest: the nearest attribution of the sentence no other figure took, outside parentheses
     # that do not hold the figure ("300 000 à Paris (60 000 selon la préfecture)").
@@ -956,7 +959,25 @@ def assign_dimensions(mentions: list[Mention], article: Article, view: str, stor
         m.fact_key = keys[0]
         out.append(m)
         out.extend(replace(m, fact_key=k, paired=dict(m.paired) if m.paired else None) for k in keys[1:])
+    _title_claimants(out, view, article.body_start)
     return out
+
+
+def _title_claimants(mentions: list[Mention], view: str, body_start: int) -> None:
+    """A title states its figure without its source; the body names it: "Retraites : 11 000 policiers et
+    gendarmes mobilisés" is the ministry's when the article says "Darmanin a annoncé que 11 000 policiers
+    ..."  The same fact, key and value, stated once with a claimant, lends it to the title."""
+    end = view.find("\n", body_start)
+    end = len(view) if end < 0 else end
+    claimed: dict[tuple, Mention] = {}
+    for m in mentions:
+        if m.fact and m.claimant and m.start >= end:
+            claimed.setdefault((m.fact, m.fact_key, m.low, m.high), m)
+    for m in mentions:
+        if m.fact and not m.claimant and body_start <= m.start < end:
+            source = claimed.get((m.fact, m.fact_key, m.low, m.high))
+            if source is not None:
+                m.attribution, m.claimant = source.attribution, source.claimant
 
 
 def _last_named(view: str, text: str, before: int, classes: Claimants) -> tuple[int, str] | None:

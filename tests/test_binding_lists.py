@@ -265,3 +265,29 @@ def test_a_named_claimant_before_a_generic_apposition(ruleset):
 def test_a_dateline_yields_no_count(ruleset):
     text = "PARIS, 7 mars 2023 (ANP) - La grève a rassemblé mardi 1.272.000 personnes dans toute la France."
     assert [r[0] for r in rows(ruleset, text)] == [1272000]
+
+
+def test_a_whole_and_its_part_share_the_claimant_after_them(ruleset):
+    text = ("La grève a rassemblé mardi 1.272.000 personnes en France, dont 87.000 dans la capitale, "
+            "selon le ministère de l'Intérieur.")
+    assert rows(ruleset, text) == [(1272000, "turnout", "France", "autorités"), (87000, "turnout", "Paris", "autorités")]
+    # A part with a claimant of its own lends it to no whole that has one.
+    text = "La CGT revendique 2,8 millions de manifestants, dont 87.000 à Paris selon la police."
+    assert [r[3] for r in rows(ruleset, text)] == ["CGT", "autorités"]
+
+
+def test_a_title_figure_takes_the_claimant_the_body_gives_it(ruleset):
+    text = """\
+    Grève : 30 000 manifestants à Lyon
+
+    Selon la préfecture, 30 000 manifestants ont défilé à Lyon mardi. La CGT en revendique 45 000 à Lyon.
+    """
+    assert rows(ruleset, text) == [(30000, "turnout", "Lyon", "autorités"), (30000, "turnout", "Lyon", "autorités"),
+                                   (45000, "turnout", "Lyon", "CGT")]
+    # Another value in the body lends nothing.
+    text = """\
+    Grève : 35 000 manifestants à Lyon
+
+    Selon la préfecture, 30 000 manifestants ont défilé à Lyon mardi.
+    """
+    assert rows(ruleset, text)[0] == (35000, "turnout", "Lyon", None)
