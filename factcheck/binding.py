@@ -719,12 +719,17 @@ def _scene(sentence: _Sentence, rules: dict[str, "FactRule"], story, view: str, 
 _NAME_BEFORE = __import__("re").compile(r"(?<![\w'-])([A-Z][\w'-]+(?:[ -][A-Z][\w'-]+)*)\s*$")
 
 
+def _title(view: str, body_start: int) -> Span:
+    """An article's title: the first line of its body."""
+    end = view.find("\n", body_start)
+    return Span(body_start, len(view) if end < 0 else end)
+
+
 def _title_keys(mentions: list[Mention], view: str, body_start: int, rules: dict[str, "FactRule"], story,
                 r) -> dict[str, str]:
     """The one key an article's title names, by fact ("Retraites : à Toulouse, une marée humaine"): a
     local article's figures with no key of their own are the title's city's, for facts without a default key."""
-    end = view.find("\n", body_start)
-    title = Span(body_start, len(view) if end < 0 else end)
+    title = _title(view, body_start)
     inside = [m for m in mentions if title.start <= m.start < title.end]
     out = {}
     for rule in rules.values():
@@ -967,14 +972,13 @@ def _title_claimants(mentions: list[Mention], view: str, body_start: int) -> Non
     """A title states its figure without its source; the body names it: "Retraites : 11 000 policiers et
     gendarmes mobilisés" is the ministry's when the article says "Darmanin a annoncé que 11 000 policiers
     ..."  The same fact, key and value, stated once with a claimant, lends it to the title."""
-    end = view.find("\n", body_start)
-    end = len(view) if end < 0 else end
+    title = _title(view, body_start)
     claimed: dict[tuple, Mention] = {}
     for m in mentions:
-        if m.fact and m.claimant and m.start >= end:
+        if m.fact and m.claimant and m.start >= title.end:
             claimed.setdefault((m.fact, m.fact_key, m.low, m.high), m)
     for m in mentions:
-        if m.fact and not m.claimant and body_start <= m.start < end:
+        if m.fact and not m.claimant and title.start <= m.start < title.end:
             source = claimed.get((m.fact, m.fact_key, m.low, m.high))
             if source is not None:
                 m.attribution, m.claimant = source.attribution, source.claimant
