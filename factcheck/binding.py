@@ -436,6 +436,8 @@ def assign_events(mentions: list[Mention], view: str, story: "StoryRules | None"
         for m in sentence.mentions:
             if id(m) in own:
                 m.event = own[id(m)]
+            elif m.kind == "date" and r.statement_day.search(view, max(s.start, m.start - 30), m.start):
+                m.event = OTHER_EVENT  # "a annoncé lundi que ...": the statement's day, another occasion
             elif m.kind == "date" and m.low is not None:
                 m.event = _date_event(m, view, r, cues, event_of_days)
 
@@ -974,11 +976,12 @@ def _title_claimants(mentions: list[Mention], view: str, body_start: int) -> Non
     ..."  The same fact, key and value, stated once with a claimant, lends it to the title."""
     title = _title(view, body_start)
     claimed: dict[tuple, Mention] = {}
-    for m in mentions:
-        if m.fact and m.claimant and m.start >= title.end:
+    figures = [m for m in mentions if m.fact and _is_figure(m)]
+    for m in figures:
+        if m.claimant and m.start >= title.end:
             claimed.setdefault((m.fact, m.fact_key, m.low, m.high), m)
-    for m in mentions:
-        if m.fact and not m.claimant and title.start <= m.start < title.end:
+    for m in figures:
+        if not m.claimant and title.start <= m.start < title.end:
             source = claimed.get((m.fact, m.fact_key, m.low, m.high))
             if source is not None:
                 m.attribution, m.claimant = source.attribution, source.claimant

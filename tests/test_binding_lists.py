@@ -46,6 +46,9 @@ facts:
     by: place
     default_key: France
     key_aliases: {Paris: ['capitale'], Rouen: ['Rouen']}
+  strike.day:
+    kind: date
+    cues: ['gr[eè]ve', 'manifest\\w*']
   march.start:
     kind: place
     cues: ['partir', 'partie?', 'depart']
@@ -291,3 +294,15 @@ def test_a_title_figure_takes_the_claimant_the_body_gives_it(ruleset):
     Selon la préfecture, 30 000 manifestants ont défilé à Lyon mardi.
     """
     assert rows(ruleset, text)[0] == (35000, "turnout", "Lyon", None)
+
+
+@pytest.mark.parametrize("text, days", [
+    # The day a statement was made is no day of what it states.
+    ("Le ministre a annoncé lundi que la grève aura lieu mardi.", ["2023-03-07"]),
+    ("La CGT estime lundi que la grève de mardi sera suivie.", ["2023-03-07"]),
+    # Without a reporting verb before it, the day is the event's.
+    ("La grève annoncée pour mardi sera suivie.", ["2023-03-07"]),
+])
+def test_the_day_of_a_statement_is_not_the_day_it_states(ruleset, text, days):
+    found = article_rows(ruleset, text, "2023-03-06T18:00:00+01:00", "date")
+    assert [low for low, fact, _, _ in found if fact == "strike.day"] == days

@@ -161,6 +161,7 @@ class Readers:
     pluperfect_verb: _re.Pattern
     locative_pronoun: _re.Pattern
     difference_after: _re.Pattern
+    statement_day: _re.Pattern
     street_place: _re.Pattern
 
     def pronoun(self, who: str) -> bool:
@@ -230,6 +231,8 @@ def readers(lang: _ModuleType) -> Readers:
             flags),
         locative_pronoun=_re.compile(lang.LOCATIVE_PRONOUN, flags),
         difference_after=_re.compile(rf"\s*{_words(lang.DIFFERENCE_AFTER)}(?!\w)", flags),
+        # "Darmanin a annoncé lundi que ...": the day of a statement, not of what it states.
+        statement_day=_re.compile(rf"(?<![\w']){_words(lang.REPORTING_VERBS)}\s+$", flags),
         street_place=_re.compile(rf"{_words(lang.STREET_NOUNS)}(?![\w-])", flags),
     )
 
