@@ -322,3 +322,18 @@ def test_a_conditional_of_intention_is_planned(text):
 ])
 def test_a_conditional_of_a_past_fact_is_not_planned(text):
     assert only(text, "count").modality != "planned"
+
+
+@pytest.mark.parametrize("text, modality", [
+    ("La CGT compte mobiliser 100 000 personnes.", "planned"),      # compter + an infinitive intends
+    ("Le SNUipp-FSU table sur 50 % de grévistes.", "planned"),       # a forecast
+    ("La SNCF prévoit 3 000 trains.", "planned"),
+    ("La préfecture a compté 34 000 manifestants.", "actual"),      # a count, done
+    ("Les syndicats en ont compté 65 000.", "actual"),
+])
+def test_counting_is_no_plan_and_a_forecast_is(text, modality):
+    assert only(text, "count").modality == modality
+
+
+def test_counting_in_the_present_is_no_plan():
+    assert only("La police compte 34 000 manifestants.", "count").modality != "planned"

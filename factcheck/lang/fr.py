@@ -295,7 +295,7 @@ ORDINALS = {
 # Modality of a statement, from the verb nearest to the value.
 PLANNED_CUES = (
     "aura lieu", "auront lieu", "doit", "doivent", "devait", "devaient", "devrait", "devraient", "prevu", "prevue",
-    "prevus", "prevues", "programme", "programmee", "est attendu", "sont attendus", "va", "vont", "compte",
+    "prevus", "prevues", "programme", "programmee", "est attendu", "sont attendus", "va", "vont",
     "se tiendra", "se tiendront", "interviendra", "aurait lieu",
     # A forecast: "le SNUipp-FSU table sur 50 % de grévistes", "la SNCF prévoit un TGV sur trois".
     "table sur", "tablent sur", "tablait sur", "tablaient sur", "prevoit", "prevoient", "s'attend a", "s'attendent a",
@@ -308,6 +308,9 @@ INTENTION_CONDITIONALS = (
     "prevoirait", "prevoiraient", "pourrait", "pourraient", "envisagerait", "envisageraient", "compterait",
     "compteraient", "entendrait", "entendraient", "voudrait", "voudraient", "souhaiterait", "souhaiteraient",
     "projetterait", "projetteraient", "s'appreterait", "s'appreteraient",
+    # "compter" + infinitive intends ("la CGT compte mobiliser 100 000"); "la police compte 34 000" and
+    # "a compté" count.
+    "compte", "comptent",
 )
 # Between the conditional and its infinitive: "prévoirait d'en réunir", "pourraient y envoyer".
 INFINITIVE_LINKS = ("de", "d'", "en", "y", "se", "s'", "le", "la", "les", "l'", "lui", "leur", "a")
