@@ -686,9 +686,12 @@ def _key_marks(rule: "FactRule", story: "StoryRules | None", sentence_mentions: 
         marks += [_KeyMark(m.start(), m.end(), key, False) for m in pattern.finditer(view, span.start, span.end)]
     by = rule.by
     if by == "place":
-        # A square or a street ("la place d'Italie") lies inside the city a figure is counted for.
+        # A square or a street ("la place d'Italie") lies inside the city a figure is counted for; the
+        # territory of a claimant ("selon la préfecture de Loire-Atlantique") is the claimant's, no key.
+        claimants = [m.span("who") for m in r.selon.finditer(view, span.start, span.end)]
         marks += [_KeyMark(m.start, m.end, m.value, True) for m in sentence_mentions
-                  if m.kind == "place" and not r.street_place.match(view, m.start, m.end)]
+                  if m.kind == "place" and not r.street_place.match(view, m.start, m.end)
+                  and not any(a < m.start < b and r.of_before.search(view, a, m.start) for a, b in claimants)]
     elif by == "person":
         marks += [_KeyMark(m.start, m.end, m.value, False) for m in sentence_mentions if m.kind == "person"]
     elif story is not None and by in story.keys:
@@ -751,14 +754,18 @@ def _keys_of_figures(sentence: _Sentence, rules: dict[str, "FactRule"], story, v
     out: dict[int, list[str]] = {}
     marks_by_fact: dict[str, list[_KeyMark]] = {}
     used_after: set[tuple[int, int]] = set()
+    after_of: dict[int, list[_KeyMark]] = {}
+    for i, f in enumerate(figures):
+        rule = rules.get(f.fact or "")
+        if rule is not None and rule.by is not None:
+            marks = marks_by_fact.setdefault(rule.id, _key_marks(rule, story, sentence.mentions, view, s, r))
+            after_of[id(f)] = _after_keys(f, marks, _stop(figures, i, view, s), view, r)
     for i, f in enumerate(figures):
         rule = rules.get(f.fact or "")
         if rule is None or rule.by is None:
             continue
-        marks = marks_by_fact.setdefault(rule.id, _key_marks(rule, story, sentence.mentions, view, s, r))
+        marks = marks_by_fact[rule.id]
         paren = context.parenthesis(view, s, f.start)
-        nxt = figures[i + 1].start if i + 1 < len(figures) else s.end
-        stop = min(nxt, paren.end) if paren else nxt
         prev_end = figures[i - 1].end if i else s.start
         # "Brest (9.000)": the key right before the parenthesis that holds the figure.
         if paren is not None:
@@ -771,15 +778,8 @@ def _keys_of_figures(sentence: _Sentence, rules: dict[str, "FactRule"], story, v
                 out[id(f)] = [name.group(1)]  # "Brest (9.000)": a city the gazetteer does not know
                 continue
         # "12 000 à Rennes", "8 000 à Tours et à Orléans": the keys after the figure.
-        after = [k for k in marks if f.end <= k.start < stop
-                 and (not k.needs_preposition or r.key_preposition.search(view[max(f.end, k.start - 12):k.start]))]
-        if after:
-            keys = [after[0]]
-            for k in after[1:]:
-                if r.key_joiner.match(view[keys[-1].end:k.start]):
-                    keys.append(k)
-                else:
-                    break
+        keys = after_of[id(f)]
+        if keys:
             out[id(f)] = list(dict.fromkeys(k.key for k in keys))
             used_after.update((k.start, k.end) for k in keys)
             continue
@@ -801,9 +801,11 @@ def _keys_of_figures(sentence: _Sentence, rules: dict[str, "FactRule"], story, v
         if rule.id in lead_keys:
             out[id(f)] = list(lead_keys[rule.id])
             continue
-        if rule.id in previous and (not marks or r.locative_pronoun.search(view, f.clause_start, f.clause_end)):
+        others = [k for k in marks if not any(k in keyed for keyed in after_of.values())]
+        if rule.id in previous and (not others or r.locative_pronoun.search(view, f.clause_start, f.clause_end)):
             # The paragraph's scene: "À Nantes, le cortège s'est étiré ... Les autorités ont dénombré 28 000";
-            # "y" stands for it whatever else the sentence names: "87 000 personnes y ont participé".
+            # a key of another figure ("65 000, dont 10 000 à Saint-Nazaire") leaves it to this one; "y"
+            # stands for it whatever else the sentence names: "87 000 personnes y ont participé".
             out[id(f)] = [previous[rule.id]]
             continue
         if rule.default_key:
@@ -811,6 +813,25 @@ def _keys_of_figures(sentence: _Sentence, rules: dict[str, "FactRule"], story, v
         elif rule.id in title_keys:
             out[id(f)] = [title_keys[rule.id]]
     return out
+
+
+def _stop(figures: list[Mention], i: int, view: str, s: Span) -> int:
+    """Where the words that may key figure ``i`` end: the next figure, or the end of its parenthesis."""
+    paren = context.parenthesis(view, s, figures[i].start)
+    nxt = figures[i + 1].start if i + 1 < len(figures) else s.end
+    return min(nxt, paren.end) if paren else nxt
+
+
+def _after_keys(f: Mention, marks: list[_KeyMark], stop: int, view: str, r) -> list[_KeyMark]:
+    """The keys right after a figure: "12 000 à Rennes", "8 000 à Tours et à Orléans"."""
+    after = [k for k in marks if f.end <= k.start < stop
+             and (not k.needs_preposition or r.key_preposition.search(view[max(f.end, k.start - 12):k.start]))]
+    keys = after[:1]
+    for k in after[1:]:
+        if not r.key_joiner.match(view[keys[-1].end:k.start]):
+            break
+        keys.append(k)
+    return keys
 
 
 def _keys_of_places(sentence: _Sentence, rules: dict[str, "FactRule"], story, view: str, r,

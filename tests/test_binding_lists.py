@@ -306,3 +306,19 @@ def test_a_title_figure_takes_the_claimant_the_body_gives_it(ruleset):
 def test_the_day_of_a_statement_is_not_the_day_it_states(ruleset, text, days):
     found = article_rows(ruleset, text, "2023-03-06T18:00:00+01:00", "date")
     assert [low for low, fact, _, _ in found if fact == "strike.day"] == days
+
+
+def test_the_territory_of_a_claimant_is_no_key(ruleset):
+    text = "À Nantes, selon la préfecture de Loire-Atlantique, 28 000 manifestants ont défilé."
+    assert rows(ruleset, text) == [(28000, "turnout", "Nantes", "autorités")]
+    # A place after "selon" that no "de" ties to the claimant still keys: "selon la police, à Lyon".
+    text = "Selon la police à Lyon, 25 000 manifestants ont défilé."
+    assert rows(ruleset, text) == [(25000, "turnout", "Lyon", "autorités")]
+
+
+def test_the_key_of_a_part_leaves_the_scene_to_the_whole(ruleset):
+    text = "À Nantes, le cortège était dense. Les syndicats en ont compté 65 000 manifestants, dont 10 000 à Saint-Nazaire."
+    assert rows(ruleset, text) == [(65000, "turnout", "Nantes", "syndicats"), (10000, "turnout", "Saint-Nazaire", "syndicats")]
+    # A place that keys no figure of the sentence still keeps the scene away.
+    text = "À Nantes, le cortège était dense. Les syndicats ont compté 65 000 manifestants, venus de Lyon."
+    assert rows(ruleset, text) == [(65000, "turnout", "France", "syndicats")]

@@ -163,6 +163,7 @@ class Readers:
     difference_after: _re.Pattern
     statement_day: _re.Pattern
     street_place: _re.Pattern
+    of_before: _re.Pattern
 
     def pronoun(self, who: str) -> bool:
         """"lui", "eux": a claimant named before."""
@@ -234,6 +235,7 @@ def readers(lang: _ModuleType) -> Readers:
         # "Darmanin a annoncé lundi que ...": the day of a statement, not of what it states.
         statement_day=_re.compile(rf"(?<![\w']){_words(lang.REPORTING_VERBS)}\s+$", flags),
         street_place=_re.compile(rf"{_words(lang.STREET_NOUNS)}(?![\w-])", flags),
+        of_before=_re.compile(rf"(?<![\w']){_words(lang.OF_LINKS)}(?:(?<=')|\s+)$", flags),
     )
 
 

@@ -321,7 +321,7 @@ def build(lang: ModuleType, aliases: tuple[str, ...] = ()) -> Grammar:
         re.IGNORECASE,
     )
     street_noun_before = re.compile(
-        rf"(?<![\w'-])(?P<noun>{words(lang.STREET_NOUNS)})\s+(?:{words(lang.STREET_NOUN_LINKS)}(?:(?<=')|\s+))?$",
+        rf"(?<![\w'-])(?P<noun>{words(lang.STREET_NOUNS)})\s+(?:{words(lang.OF_LINKS)}(?:(?<=')|\s+))?$",
         re.IGNORECASE,
     )
     place_preposition = re.compile(rf"(?:^|\W){words(lang.PLACE_PREPOSITIONS)}\s+$", re.IGNORECASE)

@@ -465,7 +465,8 @@ STREET_NOUNS = (
     "place", "rue", "boulevard", "avenue", "quai", "quais", "pont", "esplanade", "parvis", "square",
     "allee", "allees", "impasse", "rond-point",
 )
-STREET_NOUN_LINKS = ("de la", "de l'", "des", "du", "de", "d'")
+# "of" before a name: "la place d'Italie", "la préfecture de la Gironde".
+OF_LINKS = ("de la", "de l'", "des", "du", "de", "d'")
 
 # Page furniture: lines and spans that never yield a fact.
 FURNITURE_LINES = (
