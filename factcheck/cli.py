@@ -189,12 +189,14 @@ def _load_rules(rules: list[Path] | list[str] | None):
     return ruleset
 
 
-def _language(lang: str | None, configured: str | None, ruleset) -> str:
+def _language(lang: str | None, configured: str | None, ruleset, comparison=None) -> str:
+    """The desk's language (``i18n.desk_language``): --lang, the config's, the rule files', the articles'."""
     from .report.i18n import LANGUAGES, desk_language
 
     _check_choice("--lang", lang, LANGUAGES)
-    stories = [code for file, code in ruleset.languages.items() if code not in ("any", "")]
-    return desk_language(lang or configured, stories)
+    if comparison is not None and comparison.language and not (lang or configured):
+        return comparison.language  # decided by the run, with the articles' languages
+    return desk_language(lang or configured, ruleset.languages.values())
 
 
 def _report_inputs(corpus, strict: bool, quiet: bool = False) -> None:
@@ -430,7 +432,8 @@ def compare(
                        ignore=ignore or settings.ignore, baseline=entries, baseline_name=baseline_file,
                        fail_on_empty=bool(fail_on_empty if fail_on_empty is not None else settings.fail_on_empty))
         written, review = _archive(paths, ruleset, chosen, output, strict, quiet, jobs, per_folder, max_bytes,
-                                   store, engine, scheduler, review=lambda found: review_findings(found, **options))
+                                   store, engine, scheduler, review=lambda found: review_findings(found, **options),
+                                   lang=t.code)
         if ruleset.errors or written.rule_problems:
             review.unusable = "the rules could not all be used (see above)"
         for problem in written.rule_problems:
@@ -445,6 +448,7 @@ def compare(
                             per_folder=per_folder)
     corpus = result.extraction.corpus
     _report_inputs(corpus, strict, quiet)
+    t = catalogue(_language(lang, settings.lang, ruleset, result.comparison))
 
     if write_baseline is not None:
         from .outputs import OutputError, write_output
@@ -481,7 +485,7 @@ def compare(
     elif chosen == "markdown":
         from .report.markdown import render_markdown
 
-        text = _marked(render_markdown(shown))
+        text = _marked(render_markdown(shown, lang=t.code))
     elif chosen == "html":
         from .report.html import render_html
 
@@ -521,7 +525,8 @@ def _archive_mode(store, engine: str, per_folder: bool, chosen: str, streamed: t
 
 
 def _archive(paths, ruleset, chosen: str, output, strict: bool, quiet: bool, jobs: int, per_folder: bool,
-             max_bytes: int, store, engine: str, scheduler, *, facts: bool = False, review=None):
+             max_bytes: int, store, engine: str, scheduler, *, facts: bool = False, review=None,
+             lang: str | None = None):
     """Run the stories and write the report as they finish; (what was written, the run's review or None)."""
     from .archive import run_archive
     from .checks import compare_kinds
@@ -541,7 +546,7 @@ def _archive(paths, ruleset, chosen: str, output, strict: bool, quiet: bool, job
         with StreamOutput(None if chosen == "parquet" else output, inputs=_protected(listed, ruleset)) as out:
             written = write_archive(run, chosen, out, compares=compare_kinds(ruleset.checks), facts=facts,
                                     review=review, marker=REPORT_MARKER if chosen == "markdown" else None,
-                                    progress=tick)
+                                    progress=tick, lang=lang)
             if bar is not None:
                 bar.stop()
             _report_inputs(written, strict, quiet)  # nothing read, or --strict with a bad input: no output

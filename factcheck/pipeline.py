@@ -127,6 +127,7 @@ def compare(paths: Paths, *, rules: Paths | None = None, max_bytes: int = DEFAUL
     from .binding import unmatched_articles
     from .checks import compare_kinds, run_checks, table_rows
     from .report.base import Comparison
+    from .report.i18n import desk_language
 
     run, findings = _run(paths, rules=rules, max_bytes=max_bytes, ruleset=ruleset, jobs=jobs, progress=progress,
                          per_folder=per_folder, check=per_folder)
@@ -140,6 +141,8 @@ def compare(paths: Paths, *, rules: Paths | None = None, max_bytes: int = DEFAUL
         articles=articles, inputs=list(run.corpus.inputs), findings=findings, table=rows,
         rules_files=list(run.ruleset.files), compares=compare_kinds(run.ruleset.checks),
         unmatched=unmatched_articles(run.corpus.articles, run.ruleset),
+        language=desk_language(None, run.ruleset.languages.values(),
+                               [a.meta.language for a in run.corpus.articles]),
     )
     return Result(run, comparison, findings)
 

@@ -120,7 +120,7 @@ def test_markdown_report_renders_with_one_column_per_source(result):
     html = MarkdownIt("commonmark").enable("table").render(render_markdown(result.comparison))
     table = html.split("<table>")[1].split("</table>")[0]
     header = re.findall(r"<th>(.*?)</th>", table)
-    assert header[:2] == ["fact", "verdict"] and len(header) == 2 + 5
+    assert header[:2] == ["fait", "verdict"] and len(header) == 2 + 5  # the rule file is French: so is the report
     for row in re.findall(r"<tr>(.*?)</tr>", table.split("<tbody>")[1], flags=re.S):
         assert len(re.findall(r"<td>", row)) == len(header)
     assert "<blockquote>" in html and "15h35" in html

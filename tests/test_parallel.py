@@ -150,7 +150,7 @@ def test_a_conflict_inside_one_story_is_found_and_tagged_with_it(tmp_path, rules
     assert {f["story"] for f in data["findings"] if f["status"] == "conflict"} == {"geneva"}
     assert {a["id"]: a["story"] for a in data["articles"]} == {
         "a1": "kyiv", "a2": "kyiv", "b1": "geneva", "b2": "geneva", "loose": tmp_path.name}
-    markdown = render_markdown(result.comparison)
+    markdown = render_markdown(result.comparison, lang="en")
     assert markdown.startswith("# 1 conflict across 5 articles in 3 stories\n")
     assert "| story | articles | conflicts | agreements | single source |" in markdown
     geneva = markdown.index("## Story: geneva")

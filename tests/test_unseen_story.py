@@ -105,7 +105,7 @@ def test_a_rule_file_written_from_the_docs_gives_per_key_per_claimant_verdicts(t
     from factcheck.report.markdown import render_markdown
 
     markdown = render_markdown(result.comparison)
-    assert "**fire.area**" in markdown and "| key | autorités | pompiers |" in markdown
+    assert "**fire.area**" in markdown and "| clé | autorités | pompiers |" in markdown
     hostens = next(line for line in markdown.splitlines() if line.startswith("| Hostens |"))
-    assert "6 800 hectares (2 outlets) vs 9 100 hectares (1 outlet) ⚠" in hostens
-    assert "7 400 hectares (2 outlets)" in hostens
+    assert "6 800 hectares (2 médias) vs 9 100 hectares (1 média) ⚠" in hostens
+    assert "7 400 hectares (2 médias)" in hostens

@@ -114,7 +114,7 @@ def test_format_follows_the_output_extension(tmp_path, name, check):
 
 def test_md_is_markdown_and_a_wrong_format_is_one_line(tmp_path):
     done = run("compare", str(SEEDS), "--rules", RULES, "--format", "md", "--fail-on", "never")
-    assert done.exit_code == 0 and "| fact | verdict |" in done.stdout
+    assert done.exit_code == 0 and "| fait | verdict |" in done.stdout
     bad = run("extract", str(SEEDS), "-o", str(tmp_path / "facts.html"))
     assert bad.exit_code == 2
     assert bad.stderr.strip().splitlines() == [
@@ -136,9 +136,9 @@ def test_known_outlets_head_the_columns_everywhere(story, tmp_path):
     assert "AFP" in terminal.stdout and "Le Monde" in terminal.stdout
     assert "2021-12-31" in terminal.stdout.split("\n")[0] + terminal.stdout.split("\n")[1]
     md = run("compare", str(story), "--rules", RULES, "--format", "md", "--fail-on", "never").stdout
-    header = next(line for line in md.splitlines() if line.startswith("| fact"))
-    assert header == "| fact | verdict | AFP (2021-12-31) | Le Monde (2021-12-30) |"
-    assert f"- AFP: {story}/afp-0001.md (AFP, 2021-12-31)".replace("_", "\\_") in md
+    header = next(line for line in md.splitlines() if line.startswith("| fait"))
+    assert header == "| fait | verdict | AFP (2021-12-31) | Le Monde (2021-12-30) |"
+    assert f"- AFP : {story}/afp-0001.md (AFP, 2021-12-31)".replace("_", "\\_") in md
     data = json.loads(run("compare", str(story), "--rules", RULES, "-f", "json", "--fail-on", "never").stdout)
     assert {a["source"] for a in data["articles"]} == {"AFP", "Le Monde"}
 

@@ -24,6 +24,8 @@ class Comparison:
     ``table``: the facts table's rows, in any form ``checks.table_rows`` reads
     (``Row`` records, tuples, or the pandas table); each cell of the summary
     shows what its article wrote.
+    ``language``: the desk's language the run decided (``i18n.desk_language``); every
+    renderer speaks it unless told otherwise (``--lang``).  None: English.
     """
 
     articles: list[dict[str, Any]]
@@ -33,6 +35,7 @@ class Comparison:
     rules_files: list[str] = field(default_factory=list)
     compares: dict[str, str] = field(default_factory=dict)
     unmatched: list[dict[str, str]] = field(default_factory=list)  # articles no story fits: id, reason
+    language: str | None = None
 
 
 def stories(comparison: Comparison) -> list[str]:
@@ -61,7 +64,7 @@ def by_story(comparison: Comparison) -> list[tuple[str, Comparison]]:
     return [
         (name, Comparison(articles=articles.get(name, []), inputs=[], findings=findings.get(name, []),
                           table=rows.get(name, []), rules_files=comparison.rules_files,
-                          compares=comparison.compares))
+                          compares=comparison.compares, language=comparison.language))
         for name in names
     ]
 

@@ -21,7 +21,7 @@ from datetime import date
 from ..checks import table_rows
 from ..model import REPORT_MARKER, Finding
 from .base import Comparison, article_heads, fact_findings, section_of
-from .i18n import Catalogue, catalogue
+from .i18n import Catalogue, report_catalogue
 from .table import attributed, fact_label, finding_cells, headline, inert
 
 SCALAR_KINDS = ("time", "duration", "count", "ordinal", "date")
@@ -51,10 +51,10 @@ def _e(text: object) -> str:
     return html.escape(inert(text), quote=True)
 
 
-def render_html(comparison: Comparison, *, lang: str = "en", notes: list[str] | tuple[str, ...] = (),
+def render_html(comparison: Comparison, *, lang: str | None = None, notes: list[str] | tuple[str, ...] = (),
                 version: str | None = None) -> str:
     """The report as one HTML document; same comparison, same bytes."""
-    t = catalogue(lang)
+    t = report_catalogue(comparison, lang)
     heads = article_heads(comparison)
     rows = table_rows(comparison.table) if comparison.table is not None else []
     if version is None:
@@ -252,7 +252,7 @@ def _quotes(finding: Finding, heads, t: Catalogue) -> list[str]:
             where = (head.path if head else article) + (f":{line}" if line else "")
             quote = side.quotes[i] if i < len(side.quotes) else ""
             cls = ' class="conflict"' if conflict else ""
-            out.append(f"<li{cls}><strong>{_e(side.value)}</strong>{said} · {_e(head.label if head else article)} "
+            out.append(f"<li{cls}><strong>{_e(t.value(side.value))}</strong>{said} · {_e(head.label if head else article)} "
                        f'<span class="where">{_e(where)}</span>'
                        + (f"<blockquote>« {_e(quote)} »</blockquote>" if quote else "") + "</li>")
     return out + ["</ul>"]

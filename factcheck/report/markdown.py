@@ -4,6 +4,8 @@ Order: a headline, one table with a row a fact and a column an article, then
 conflicts with each side's words, then the rest.  Every piece of article text
 goes through ``escape_md`` so it can neither break the table nor carry HTML.
 The output depends only on the comparison: no clock, no paths of the machine.
+Every label comes from the desk's catalogue (``i18n``): ``lang``, else the
+comparison's language; words quoted from the articles stay as written.
 """
 
 from __future__ import annotations
@@ -23,29 +25,22 @@ from .base import (
     problem_findings,
     stories,
 )
+from .i18n import Catalogue, report_catalogue
 
-PROBLEM_TITLES = (
-    ("spelling", "Spelling variants"),
-    ("roles", "Roles"),
-    ("paired_time", "Paired times"),
-)
+PROBLEM_SECTIONS = ("spelling", "roles", "paired_time")
 
 
-def _plural(n: int, one: str, many: str | None = None) -> str:
-    return f"{n} {one if n == 1 else (many or one + 's')}"
-
-
-def _article_ref(article: str, sources: dict[str, str], line: int | None = None) -> str:
+def _article_ref(article: str, sources: dict[str, str], t: Catalogue, line: int | None = None) -> str:
     ref = escape_md(article)
     source = sources.get(article)
     if source and source != article:
         ref += f" ({escape_md(source)})"
     if line:
-        ref += f", line {line}"
+        ref += ", " + t.f("line", n=line)
     return ref
 
 
-def _side_quotes(side: Side, sources: dict[str, str], shown: set[tuple[str, str]]) -> list[str]:
+def _side_quotes(side: Side, sources: dict[str, str], shown: set[tuple[str, str]], t: Catalogue) -> list[str]:
     out = []
     for i, (article, quote) in enumerate(zip(side.articles, side.quotes)):
         line = side.lines[i] if i < len(side.lines) else None
@@ -54,118 +49,113 @@ def _side_quotes(side: Side, sources: dict[str, str], shown: set[tuple[str, str]
             continue
         shown.add((article, quote))
         if quote:
-            out += [f"> {escape_md(quote)}", ">", f"> — {_article_ref(article, sources, line)}", ""]
+            out += [f"> {escape_md(quote)}", ">", f"> — {_article_ref(article, sources, t, line)}", ""]
         else:
-            out += [f"— {_article_ref(article, sources, line)}", ""]
+            out += [f"— {_article_ref(article, sources, t, line)}", ""]
     return out
 
 
-def _side_heading(side: Side) -> str:
-    bits = [f"**{escape_md(side.value)}**"]
-    known = [m for m in side.modalities if m != "unknown"]
+def _side_heading(side: Side, t: Catalogue) -> str:
+    bits = [f"**{escape_md(t.value(side.value))}**"]
+    known = [t.modality(m) for m in side.modalities if m != "unknown"]
     if known:
         bits.append(escape_md(", ".join(known)))
     if side.attributions:
-        bits.append("according to " + escape_md(", ".join(side.attributions)))
-    bits.append(_plural(len(side.articles), "article"))
+        bits.append(escape_md(", ".join(t.according(a) for a in side.attributions)))
+    bits.append(t.n("article", len(side.articles)))
     return " · ".join(bits)
 
 
-def _finding_heading(finding: Finding, level: int = 3) -> str:
-    return f"{'#' * level} {escape_md(finding.fact)} ({escape_md(finding.rule)}, {escape_md(finding.severity)})"
+def _finding_heading(finding: Finding, t: Catalogue, level: int = 3) -> str:
+    return (f"{'#' * level} {escape_md(finding.fact)} "
+            f"({escape_md(finding.rule)}, {escape_md(t.severity(finding.severity))})")
 
 
-def _detailed(finding: Finding, sources: dict[str, str], level: int = 3) -> list[str]:
-    out = [_finding_heading(finding, level), "", escape_md(finding.message), ""]
+def _detailed(finding: Finding, sources: dict[str, str], t: Catalogue, level: int = 3) -> list[str]:
+    out = [_finding_heading(finding, t, level), "", escape_md(finding.message), ""]
     if finding.note:
-        out += [f"*{escape_md(finding.note)}*", ""]
+        out += [f"*{escape_md(t.note(finding.note))}*", ""]
     shown: set[tuple[str, str]] = set()
     for side in finding.groups:
-        out += [_side_heading(side), ""]
-        out += _side_quotes(side, sources, shown)
+        out += [_side_heading(side, t), ""]
+        out += _side_quotes(side, sources, shown, t)
     return out
 
 
-def _summary_table(findings: list[Finding], ids: list[str], own: dict[str, set[str]],
+def _verdict(finding: Finding, t: Catalogue) -> str:
+    label = escape_md(t.get(f"verdict.{finding.status}", finding.status.replace("_", " ")))
+    return f"**{label}**" if finding.status == "conflict" else label
+
+
+def _summary_table(findings: list[Finding], ids: list[str], own: dict[str, set[str]], t: Catalogue,
                    heads: dict[str, ArticleHead] | None = None) -> list[str]:
     # Outlets, not hashes: each column is headed by its outlet (or #n) and date; the legend names the file.
     heads = heads or {}
-    header = ["fact", "verdict"] + [
+    header = [escape_md(t["fact"]), escape_md(t["verdict"])] + [
         escape_md(f"{heads[i].label} ({heads[i].date})" if heads.get(i) and heads[i].date else
                   heads[i].label if i in heads else i) for i in ids]
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     for f in findings:
-        label = {"conflict": "**conflict**", "agree": "agree", "single_source": "single source"}.get(
-            f.status, escape_md(f.status)
-        )
         cells = [escape_md(" / ".join(cell_values(f, a, own))) or "—" for a in ids]
-        lines.append("| " + " | ".join([escape_md(f.fact), label] + cells) + " |")
+        lines.append("| " + " | ".join([escape_md(f.fact), _verdict(f, t)] + cells) + " |")
     return lines
 
 
-def _bullets(findings: list[Finding], sources: dict[str, str], with_quote: bool) -> list[str]:
+def _bullets(findings: list[Finding], sources: dict[str, str], with_quote: bool, t: Catalogue) -> list[str]:
     if not findings:
-        return ["None.", ""]
+        return [t["none"], ""]
     out = []
     for f in findings:
         for side in f.groups:
-            articles = ", ".join(_article_ref(a, sources) for a in side.articles)
-            item = f"- **{escape_md(f.fact)}** ({escape_md(f.rule)}): {escape_md(side.value)} — {articles}"
+            articles = ", ".join(_article_ref(a, sources, t) for a in side.articles)
+            item = "- " + t.f("item", fact=f"**{escape_md(f.fact)}**", rule=escape_md(f.rule),
+                              value=escape_md(t.value(side.value)), articles=articles)
             if with_quote and side.quotes and side.quotes[0]:
-                item += f": “{escape_md(side.quotes[0])}”"
+                item += t.f("quoted", quote=escape_md(side.quotes[0]))
             out.append(item)
     return out + [""]
 
 
-def _headline(comparison: Comparison, facts: list[Finding], n_stories: int = 0) -> tuple[str, list[str]]:
+def _headline(comparison: Comparison, facts: list[Finding], t: Catalogue, n_stories: int = 0) -> tuple[str, str]:
     conflicts = [f for f in facts if f.status == "conflict"]
     agreements = [f for f in facts if f.status == "agree"]
     singles = [f for f in facts if f.status == "single_source"]
     not_read = [i for i in comparison.inputs if not i.ok]
     n_facts = len({(f.story, f.fact) for f in facts})
-    where = _plural(len(comparison.articles), "article")
+    where = t.n("article", len(comparison.articles))
     if n_stories > 1:
-        where += f" in {_plural(n_stories, 'story', 'stories')}"
+        where = t.f("in_stories", articles=where, stories=t.n("story", n_stories))
     if conflicts:
-        title = f"{_plural(len(conflicts), 'conflict')} across {where}"
+        title = t.f("title.conflicts", conflicts=t.n("conflict", len(conflicts)), where=where)
     else:
-        title = f"No conflict across {where}"
-    headline = [f"{_plural(len(comparison.articles), 'article')} read"]
-    if n_stories > 1:
-        headline.append(_plural(n_stories, "story", "stories"))
-    headline += [
-        f"{_plural(n_facts, 'fact')} found",
-        _plural(len(conflicts), "conflict"),
-        f"{_plural(len(agreements), 'agreement')}",
-        f"{len(singles)} single-source {'fact' if len(singles) == 1 else 'facts'}",
-    ]
-    if not_read:
-        headline.append(f"{_plural(len(not_read), 'input')} not read")
-    return title, headline
+        title = t.f("title.no_conflict", where=where)
+    return title, t.headline(articles=len(comparison.articles), stories=n_stories, facts=n_facts,
+                             conflicts=len(conflicts), agreements=len(agreements), singles=len(singles),
+                             not_read=len(not_read))
 
 
-def _keyed_tables(facts: list[Finding], level: int) -> list[str]:
+def _keyed_tables(facts: list[Finding], level: int, t: Catalogue) -> list[str]:
     """One table a keyed fact: keys as rows, claimants as columns, each cell the values with their
     outlets, a conflict marked: "34 000 (3 outlets) vs 43 000 (1 outlet) ⚠"."""
     keyed = [f for f in facts if f.fact_key and f.status != "differs_by_claimant"]
     if not keyed:
         return []
-    out = [f"{'#' * level} Figures by key and claimant", ""]
+    out = [f"{'#' * level} {escape_md(t['by_key'])}", ""]
     by_fact: dict[str, list[Finding]] = {}
     for f in keyed:
         by_fact.setdefault(f.fact, []).append(f)
     for fact in sorted(by_fact):
         cells: dict[tuple[str, str], str] = {}
         for f in by_fact[fact]:
-            column = f.claimant or "no claimant"
+            column = f.claimant or t["no_claimant"]
             if (f.fact_key, column) in cells:
                 continue  # the claimant's own verdict comes first; a same-time window adds nothing here
-            parts = [f"{g.value} ({_plural(len(g.articles), 'outlet')})" for g in f.groups]
-            mark = " ⚠" if f.status == "conflict" else " (revised)" if f.status == "superseded" else ""
+            parts = [f"{g.value} ({t.n('outlet', len(g.articles))})" for g in f.groups]
+            mark = " ⚠" if f.status == "conflict" else f" ({t['revised']})" if f.status == "superseded" else ""
             cells[(f.fact_key, column)] = " vs ".join(parts) + mark
         keys = sorted({k for k, _ in cells})
-        columns = sorted({c for _, c in cells}, key=lambda c: (c == "no claimant", c))
-        out += [f"**{escape_md(fact)}**", "", "| key | " + " | ".join(escape_md(c) for c in columns) + " |",
+        columns = sorted({c for _, c in cells}, key=lambda c: (c == t["no_claimant"], c))
+        out += [f"**{escape_md(fact)}**", "", f"| {escape_md(t['key'])} | " + " | ".join(escape_md(c) for c in columns) + " |",
                 "|" + "---|" * (len(columns) + 1)]
         for key in keys:
             out.append(f"| {escape_md(key)} | " + " | ".join(escape_md(cells.get((key, c), "—")) for c in columns) + " |")
@@ -173,7 +163,7 @@ def _keyed_tables(facts: list[Finding], level: int) -> list[str]:
     return out
 
 
-def _body(comparison: Comparison, level: int) -> list[str]:
+def _body(comparison: Comparison, level: int, t: Catalogue) -> list[str]:
     """The summary table and the sections of one story, sections at heading ``level``."""
     h = "#" * level
     sources = article_sources(comparison)
@@ -185,33 +175,34 @@ def _body(comparison: Comparison, level: int) -> list[str]:
 
     out: list[str] = []
     if facts:
-        out += _summary_table(facts, ids, article_displays(comparison), article_heads(comparison)) + [""]
+        out += _summary_table(facts, ids, article_displays(comparison), t, article_heads(comparison)) + [""]
     else:
-        out += ["No fact of the rules was found in the articles.", ""]
+        out += [t["no_finding"], ""]
 
-    out += _keyed_tables(facts, level)
+    out += _keyed_tables(facts, level, t)
 
-    out += [f"{h} Conflicts", ""]
+    out += [f"{h} {t['conflicts']}", ""]
     if conflicts:
         for f in conflicts:
-            out += _detailed(f, sources, level + 1)
+            out += _detailed(f, sources, t, level + 1)
     else:
-        out += ["None.", ""]
+        out += [t["none"], ""]
 
-    out += [f"{h} Agreements", ""] + _bullets(agreements, sources, with_quote=False)
-    out += [f"{h} Single-source facts", ""] + _bullets(singles, sources, with_quote=True)
+    out += [f"{h} {t['agreements']}", ""] + _bullets(agreements, sources, False, t)
+    out += [f"{h} {t['singles']}", ""] + _bullets(singles, sources, True, t)
 
-    for section, heading in PROBLEM_TITLES:
+    for section in PROBLEM_SECTIONS:
         found = problem_findings(comparison, section)
         if found:
-            out += [f"{h} {heading}", ""]
+            out += [f"{h} {t['section.' + section]}", ""]
             for f in found:
-                out += _detailed(f, sources, level + 1)
+                out += _detailed(f, sources, t, level + 1)
     return out
 
 
-def _story_table(parts: list[tuple[str, Comparison]]) -> list[str]:
-    lines = ["| story | articles | conflicts | agreements | single source |", "|---|---|---|---|---|"]
+def _story_table(parts: list[tuple[str, Comparison]], t: Catalogue) -> list[str]:
+    header = [t[k] for k in ("story", "articles", "conflicts_col", "agreements_col", "single_col")]
+    lines = ["| " + " | ".join(escape_md(h) for h in header) + " |", "|---|---|---|---|---|"]
     for name, part in parts:
         facts = fact_findings(part)
         n = {status: sum(1 for f in facts if f.status == status) for status in ("conflict", "agree", "single_source")}
@@ -220,7 +211,7 @@ def _story_table(parts: list[tuple[str, Comparison]]) -> list[str]:
     return lines
 
 
-def render_markdown(comparison: Comparison) -> str:
+def render_markdown(comparison: Comparison, lang: str | None = None) -> str:
     """The report as CommonMark with GFM tables; same comparison, same bytes.
 
     With several stories (``--per-folder``): a table of the stories, then a
@@ -228,51 +219,53 @@ def render_markdown(comparison: Comparison) -> str:
     below also serve archive runs, which write the story sections as the
     stories finish (``report/stream.py``).
     """
+    t = report_catalogue(comparison, lang)
     parts = by_story(comparison) if len(stories(comparison)) > 1 else []
-    out = markdown_head(comparison, parts)
+    out = markdown_head(comparison, parts, t)
     if parts:
         for name, part in parts:
-            out += markdown_story(name, part)
+            out += markdown_story(name, part, t)
     else:
-        out += _body(comparison, level=2)
-    out += markdown_tail(comparison)
+        out += _body(comparison, 2, t)
+    out += markdown_tail(comparison, t)
     while out and out[-1] == "":
         out.pop()
     return "\n".join(out) + "\n"
 
 
-def markdown_head(comparison: Comparison, parts: list[tuple[str, Comparison]]) -> list[str]:
+def markdown_head(comparison: Comparison, parts: list[tuple[str, Comparison]], t: Catalogue) -> list[str]:
     """Title, headline and (several stories) the table of the stories."""
-    title, headline = _headline(comparison, fact_findings(comparison), len(parts))
-    out = [f"# {escape_md(title)}", "", " · ".join(headline), ""]
+    title, headline = _headline(comparison, fact_findings(comparison), t, len(parts))
+    out = [f"# {escape_md(title)}", "", headline, ""]
     if parts:
-        out += _story_table(parts) + [""]
+        out += _story_table(parts, t) + [""]
     return out
 
 
-def markdown_story(name: str, part: Comparison) -> list[str]:
+def markdown_story(name: str, part: Comparison, t: Catalogue) -> list[str]:
     """One story's section (``by_story``'s part)."""
-    _, story_headline = _headline(part, fact_findings(part))
-    return [f"## Story: {escape_md(name)}", "", " · ".join(story_headline), ""] + _body(part, level=3)
+    _, story_headline = _headline(part, fact_findings(part), t)
+    return [f"## {t.f('story_heading', name=escape_md(name))}", "", story_headline, ""] + _body(part, 3, t)
 
 
-def markdown_tail(comparison: Comparison) -> list[str]:
+def markdown_tail(comparison: Comparison, t: Catalogue) -> list[str]:
     """Inputs not read, and the sources."""
     out: list[str] = []
     if comparison.unmatched:
         # Articles no story's event fits: read, but none of the stories' facts bind in them.
-        out += ["## Articles no story matches", ""]
+        out += [f"## {t['unmatched']}", ""]
         out += [f"- {escape_md(u['id'])} — {escape_md(u.get('reason', ''))}" for u in comparison.unmatched] + [""]
 
     not_read = [i for i in comparison.inputs if not i.ok]
     if not_read:
-        out += ["## Inputs not read", ""]
+        out += [f"## {t['inputs_not_read']}", ""]
         for i in not_read:
             reason = f"{i.status}: {i.reason}" if i.reason else i.status
             out.append(f"- {escape_md(i.path)} — {escape_md(reason)}")
         out.append("")
 
-    out += ["## Sources", ""] + [
-        f"- {escape_md(h.label)}: {escape_md(h.path)} ({escape_md(h.source or 'outlet unknown')}, "
-        f"{escape_md(h.date or 'undated')})" for h in article_heads(comparison).values()] + [""]
+    out += [f"## {t['sources']}", ""] + [
+        "- " + t.f("source_item", label=escape_md(h.label), path=escape_md(h.path),
+                   source=escape_md(h.source or t["source_unknown"]), date=escape_md(h.date or t["undated"]))
+        for h in article_heads(comparison).values()] + [""]
     return out

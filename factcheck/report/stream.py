@@ -34,10 +34,12 @@ def _display_rows(displays: dict[str, list[str]]) -> list[Row]:
             for a, values in displays.items() for v in values]
 
 
-def story_comparison(result, rules_files: list[str], compares: dict[str, str]) -> Comparison:
+def story_comparison(result, rules_files: list[str], compares: dict[str, str],
+                     language: str | None = None) -> Comparison:
     """The ``Comparison`` of one story, as ``report.base.by_story`` cuts it from a whole run."""
     return Comparison(articles=list(result.articles), inputs=[], findings=list(result.findings),
-                      table=_display_rows(result.displays), rules_files=rules_files, compares=compares)
+                      table=_display_rows(result.displays), rules_files=rules_files, compares=compares,
+                      language=language)
 
 
 class _Writer:
@@ -133,8 +135,12 @@ class _Lines:
 class CompareMarkdown(_Writer):
     """``render_markdown`` of the whole run, a story section spooled as each story finishes."""
 
-    def __init__(self, out: IO[str], rules_files: list[str], compares: dict[str, str]) -> None:
+    def __init__(self, out: IO[str], rules_files: list[str], compares: dict[str, str], language: str) -> None:
+        from .i18n import catalogue
+
         super().__init__(out, rules_files, compares)
+        self.language = language
+        self.t = catalogue(language)
         self.spool = tempfile.TemporaryFile("w+", encoding="utf-8", errors="surrogateescape")
         self.sections = _Lines(self.spool)
         self.parts: list[tuple[str, Comparison]] = []  # light: no quotes, no sides
@@ -146,9 +152,9 @@ class CompareMarkdown(_Writer):
         super().add(result)
         if not result.articles and not result.findings:
             return  # a story none of whose files could be read: no section, as in render_markdown
-        part = story_comparison(result, self.rules_files, self.compares)
+        part = story_comparison(result, self.rules_files, self.compares, self.language)
         self.first = part if not self.parts else None
-        self.sections.add(markdown_story(result.story, part))
+        self.sections.add(markdown_story(result.story, part, self.t))
         light = [replace(f, groups=(), message="", note="") for f in part.findings]
         self.parts.append((result.story, replace(part, findings=light, table=None)))
 
@@ -159,9 +165,9 @@ class CompareMarkdown(_Writer):
         several = len({name for name, _ in self.parts if name}) > 1
         findings: list[Finding] = [f for _, part in self.parts for f in part.findings]
         whole = Comparison(articles=articles, inputs=inputs, findings=findings, rules_files=self.rules_files,
-                           compares=self.compares, unmatched=self._unmatched())
+                           compares=self.compares, unmatched=self._unmatched(), language=self.language)
         out = _Lines(self.out)
-        out.add(markdown_head(whole, self.parts if several else []))
+        out.add(markdown_head(whole, self.parts if several else [], self.t))
         if several:
             if self.sections.started:
                 self.out.write("\n" * (out.pending + 1))
@@ -171,8 +177,8 @@ class CompareMarkdown(_Writer):
                 out.pending = self.sections.pending
         else:
             only = self.first or Comparison(articles=[], inputs=[], findings=[], table=[], compares=self.compares)
-            out.add(_body(only, level=2))
-        out.add(markdown_tail(whole))
+            out.add(_body(only, 2, self.t))
+        out.add(markdown_tail(whole, self.t))
         self.out.write("\n")
         self.spool.close()
 
@@ -247,7 +253,7 @@ REVIEW_PARTS = ("shown", "known", "below_severity", "not_selected", "failing")
 
 
 def write_archive(run, format: str, out, *, compares: dict[str, str] | None = None, facts: bool = False,
-                  review=None, marker: str | None = None, progress=None) -> Written:
+                  review=None, marker: str | None = None, progress=None, lang: str | None = None) -> Written:
     """Write ``run``'s report in ``format`` to ``out`` (``outputs.StreamOutput``) as its stories finish.
 
     Compare formats: json, markdown, jsonl (findings).  Facts formats
@@ -256,8 +262,12 @@ def write_archive(run, format: str, out, *, compares: dict[str, str] | None = No
     ``review``: findings -> ``review.Review`` (``--select``, ``--min-severity``,
     baseline), applied story by story: a report shows each story's
     ``shown`` findings; the parts are kept, without sides, for the run's review.
-    ``marker`` opens the report (Markdown's report marker).
+    ``marker`` opens the report (Markdown's report marker).  ``lang``: the
+    Markdown's language (``--lang``); else the rule files' (``i18n.desk_language``,
+    decided before the first story is written, so the articles cannot vote).
     """
+    from .i18n import desk_language
+
     rules_files = list(run.settings.ruleset.files)
     compares = compares or {}
     problems: list[str] = []
@@ -269,7 +279,8 @@ def write_archive(run, format: str, out, *, compares: dict[str, str] | None = No
     elif format == "json":
         writer = CompareJson(out, rules_files, compares)
     elif format == "markdown":
-        writer = CompareMarkdown(out, rules_files, compares)
+        writer = CompareMarkdown(out, rules_files, compares,
+                                 desk_language(lang, run.settings.ruleset.languages.values()))
     else:
         writer = FindingsJsonl(out, rules_files, compares)
     if marker:

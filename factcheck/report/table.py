@@ -31,7 +31,7 @@ from .base import (
     section_of,
     stories,
 )
-from .i18n import Catalogue, catalogue
+from .i18n import Catalogue, report_catalogue
 
 STYLES = {
     "conflict": "bold red",
@@ -57,12 +57,12 @@ def inert(text: object) -> str:
     return line(" ".join(("" if text is None else str(text)).split()))
 
 
-def render_table(comparison: Comparison, color: bool = False, *, width: int | None = None, lang: str = "en",
+def render_table(comparison: Comparison, color: bool = False, *, width: int | None = None, lang: str | None = None,
                  notes: Sequence[str] = (), closing: str | None = None) -> str:
     """The report as terminal text, ``width`` columns wide (default 80); ANSI colours only with ``color``."""
     from rich.console import Console
 
-    t = catalogue(lang)
+    t = report_catalogue(comparison, lang)
     console = Console(file=io.StringIO(), width=width or 80, force_terminal=color, no_color=not color,
                       color_system="standard" if color else None, highlight=False, emoji=False,
                       markup=False, legacy_windows=False, soft_wrap=False, force_jupyter=False)
@@ -125,7 +125,8 @@ def finding_cells(comparison: Comparison, t: Catalogue | None = None) -> list[li
     for f in comparison.findings:
         if f.status == "differs_by_claimant" and t is not None:
             # by claimant: each value with who gives it ("80 000 selon la police")
-            rows.append([inert(" / ".join(f"{side.value}{_who(side, t)}" for side in f.groups if a in side.articles))
+            rows.append([inert(" / ".join(f"{t.value(side.value)}{_who(side, t)}" for side in f.groups
+                                          if a in side.articles))
                          for a in ids])
         else:
             rows.append([inert(" / ".join(cell_values(f, a, own))) for a in ids])
@@ -144,11 +145,7 @@ def _who(side, t: Catalogue) -> str:
 
 def attributed(attributions, t: Catalogue) -> str:
     """Who says it, in the desk's words: "selon la police"; raw words that already say "selon ..." stay as written."""
-    out = []
-    for words in sorted({inert(a) for a in attributions if a}):
-        opens = words.lower().startswith(tuple(t.openers))
-        out.append(words if opens else t.f("according_to", who=words))
-    return ", ".join(out)
+    return ", ".join(t.according(words) for words in sorted({inert(a) for a in attributions if a}))
 
 
 def _fits(comparison: Comparison, heads: dict[str, ArticleHead], width: int, t: Catalogue) -> bool:
@@ -198,7 +195,7 @@ def _narrow(console, comparison: Comparison, heads: dict[str, ArticleHead], t: C
         line.append(_verdict(finding, comparison, t), style=_style(finding, comparison))
         console.print(line, overflow="fold")
         for side in finding.groups:
-            row = Text(inert(side.value))
+            row = Text(inert(t.value(side.value)))
             if finding.status in ("differs_by_claimant", "superseded"):
                 row.append(_who(side, t))
             row.append(" — " + _names(side.articles, heads, t), style="dim")
@@ -221,15 +218,15 @@ def _conflict(console, comparison: Comparison, finding: Finding, heads: dict[str
     from rich.text import Text
 
     head = Text(inert(fact_label(finding, t)), style="bold red")
-    head.append(f" ({finding.rule}, {finding.severity})", style="red")
+    head.append(f" ({finding.rule}, {t.severity(finding.severity)})", style="red")
     if finding.message:
         head.append(" — " + inert(finding.message))
     if finding.note:
-        head.append(f" ({inert(finding.note)})", style="italic")
+        head.append(f" ({inert(t.note(finding.note))})", style="italic")
     console.print(head, overflow="fold")
     width = max(20, console.width - 8)
     for side in finding.groups:
-        value = Text(inert(side.value), style="bold")
+        value = Text(inert(t.value(side.value)), style="bold")
         value.append(_who(side, t))
         _indented(console, value, 2)
         for i, article in enumerate(side.articles[:MAX_STATEMENTS]):
@@ -269,10 +266,9 @@ def _legend(console, comparison: Comparison, heads: dict[str, ArticleHead], t: C
 def headline(comparison: Comparison, t: Catalogue) -> str:
     facts = fact_findings(comparison)
     count = {s: sum(1 for f in facts if f.status == s) for s in ("conflict", "agree", "single_source")}
-    return t.f("headline", articles=t.n("article", len(comparison.articles)),
-               facts=t.n("fact", len({(f.story, f.fact, getattr(f, 'fact_key', None)) for f in facts})),
-               conflicts=t.n("conflict", count["conflict"]), agreements=t.n("agreement", count["agree"]),
-               singles=t.n("single", count["single_source"]))
+    return t.headline(articles=len(comparison.articles),
+                      facts=len({(f.story, f.fact, getattr(f, 'fact_key', None)) for f in facts}),
+                      conflicts=count["conflict"], agreements=count["agree"], singles=count["single_source"])
 
 
 def _closing(console, comparison: Comparison, t: Catalogue, notes: Sequence[str], closing: str | None) -> None:
