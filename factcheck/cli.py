@@ -339,7 +339,13 @@ def extract(
                          per_folder=per_folder)
     _report_inputs(run.corpus, strict, quiet)
     if chosen == "table":
-        text = render.render_terminal(render.visible(run.table, show_all=all_mentions), texts=run.texts)
+        from .pipeline import report_entry
+        from .report.base import Comparison, article_heads
+
+        heads = article_heads(Comparison(articles=[report_entry(a) for a in run.corpus.articles], inputs=[],
+                                         findings=[]))
+        text = render.render_terminal(render.visible(run.table, show_all=all_mentions), texts=run.texts,
+                                      width=_terminal_width() if output is None else 100, heads=heads)
         text = _marked(text) if output is not None else text
     elif chosen == "markdown":
         text = _marked(render.render_markdown(render.visible(run.table, show_all=all_mentions), texts=run.texts))

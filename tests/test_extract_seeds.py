@@ -179,7 +179,7 @@ def test_unbound_mentions_stay_in_the_table(rows):
 
 def test_cli_extract_prints_a_readable_table_and_json():
     runner = CliRunner()
-    result = runner.invoke(app, ["extract", str(SEEDS)])
+    result = runner.invoke(app, ["extract", str(SEEDS)], env={"COLUMNS": "200"})  # a table when it fits
     assert result.exit_code == 0, result.output
     header = result.stdout.splitlines()[0].split()
     assert header[:4] == ["article", "fact", "kind", "value"]

@@ -70,13 +70,61 @@ def _rows(table: "pd.DataFrame", texts: dict[str, str] | None, columns: list[str
     return rows
 
 
-def render_terminal(table: "pd.DataFrame", *, texts: dict[str, str] | None = None) -> str:
-    from tabulate import tabulate
+# Widest a terminal column grows before it folds (the fact table at 200 columns fits without folding).
+TERMINAL_WIDTHS = {"story": 16, "article": 14, "fact": 24, "kind": 8, "value": 26, "modality": 8,
+                   "attribution": 30, "span": 34}
+
+
+def render_terminal(table: "pd.DataFrame", *, texts: dict[str, str] | None = None, width: int = 80,
+                    heads: dict | None = None) -> str:
+    """The facts table for a terminal ``width`` columns wide, as ``compare``'s report fits it.
+
+    Wide enough: one table, a row a mention, the article by its outlet (or ``#n``)
+    and a legend to its file.  Narrower: one block a mention (article, fact, kind,
+    then the value with its modality and attribution, then the words of the
+    article).  ``heads``: ``report.base.article_heads`` (the article ids when absent).
+    """
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    from .table import indented, inert, printed, terminal
 
     if table.empty:
         return "No fact found.\n"
+    heads = heads or {}
     columns = _columns(table)
-    return tabulate(_rows(table, texts, columns), headers=columns, tablefmt="simple") + "\n"
+    rows = [dict(zip(columns, row)) for row in _rows(table, texts, columns)]
+    for row in rows:
+        head = heads.get(row["article"])
+        row["article"] = head.label if head else row["article"]
+        row["modality"] = "" if row["modality"] == "unknown" else row["modality"]
+        row.update({c: inert(row[c]) for c in columns})
+    console = terminal(width)
+    need = sum(min(TERMINAL_WIDTHS[c], max([len(c)] + [len(r[c]) for r in rows])) + 2 for c in columns)
+    if need <= width:
+        grid = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
+        for c in columns:
+            grid.add_column(c, overflow="fold", max_width=TERMINAL_WIDTHS[c])
+        for row in rows:
+            grid.add_row(*[Text(row[c]) for c in columns])
+        console.print(grid)
+    else:
+        for row in rows:
+            where = " · ".join(row[c] for c in ("story", "article") if row.get(c))
+            console.print(Text(f"{where} · {row['fact'] or '-'} ({row['kind']})"), overflow="fold")
+            said = " · ".join(part for part in (row["value"], row["modality"], row["attribution"]) if part)
+            indented(console, Text(said), 2)
+            if row["span"] and row["span"] != row["value"]:
+                indented(console, Text(f"« {row['span']} »"), 2)
+    used = {str(a) for a in table["article"]}
+    shown = [h for i, h in heads.items() if i in used]
+    if shown:
+        console.print()
+        for head in shown:
+            console.print(Text(f"{inert(head.label)}  {inert(' · '.join(filter(None, [head.path, head.date])))}"),
+                          overflow="fold")
+    return printed(console)
 
 
 def render_markdown(table: "pd.DataFrame", *, texts: dict[str, str] | None = None) -> str:

@@ -60,12 +60,8 @@ def inert(text: object) -> str:
 def render_table(comparison: Comparison, color: bool = False, *, width: int | None = None, lang: str | None = None,
                  notes: Sequence[str] = (), closing: str | None = None) -> str:
     """The report as terminal text, ``width`` columns wide (default 80); ANSI colours only with ``color``."""
-    from rich.console import Console
-
     t = report_catalogue(comparison, lang)
-    console = Console(file=io.StringIO(), width=width or 80, force_terminal=color, no_color=not color,
-                      color_system="standard" if color else None, highlight=False, emoji=False,
-                      markup=False, legacy_windows=False, soft_wrap=False, force_jupyter=False)
+    console = terminal(width or 80, color)
     parts = by_story(comparison) if len(stories(comparison)) > 1 else [("", comparison)]
     for name, part in parts:
         if name:
@@ -74,6 +70,20 @@ def render_table(comparison: Comparison, color: bool = False, *, width: int | No
             console.print(Text(f"story: {inert(name)} ({t.n('article', len(part.articles))})", style="bold"))
         _story(console, part, t)
     _closing(console, comparison, t, notes, closing)
+    return printed(console)
+
+
+def terminal(width: int, color: bool = False):
+    """A rich console that prints into a string, ``width`` columns wide; ANSI colours only with ``color``."""
+    from rich.console import Console
+
+    return Console(file=io.StringIO(), width=width, force_terminal=color, no_color=not color,
+                   color_system="standard" if color else None, highlight=False, emoji=False,
+                   markup=False, legacy_windows=False, soft_wrap=False, force_jupyter=False)
+
+
+def printed(console) -> str:
+    """What ``terminal``'s console printed, without the spaces rich pads lines with."""
     return "".join(_TRAILING.sub(r"\1", line) + "\n" for line in console.file.getvalue().splitlines())
 
 
@@ -199,7 +209,7 @@ def _narrow(console, comparison: Comparison, heads: dict[str, ArticleHead], t: C
             if finding.status in ("differs_by_claimant", "superseded"):
                 row.append(_who(side, t))
             row.append(" — " + _names(side.articles, heads, t), style="dim")
-            _indented(console, row, 2)
+            indented(console, row, 2)
 
 
 def _where(head: ArticleHead | None, article: str, line: int) -> str:
@@ -207,7 +217,7 @@ def _where(head: ArticleHead | None, article: str, line: int) -> str:
     return f"{path}:{line}" if line else path
 
 
-def _indented(console, text, indent: int) -> None:
+def indented(console, text, indent: int) -> None:
     from rich.padding import Padding
 
     console.print(Padding(text, (0, 0, 0, indent), expand=False), overflow="fold")
@@ -228,20 +238,20 @@ def _conflict(console, comparison: Comparison, finding: Finding, heads: dict[str
     for side in finding.groups:
         value = Text(inert(t.value(side.value)), style="bold")
         value.append(_who(side, t))
-        _indented(console, value, 2)
+        indented(console, value, 2)
         for i, article in enumerate(side.articles[:MAX_STATEMENTS]):
             line = side.lines[i] if i < len(side.lines) else 0
             quote = inert(side.quotes[i] if i < len(side.quotes) else "")
             if len(quote) > width * 2:
                 quote = quote[: width * 2 - 1] + "…"
             label = heads[article].label if article in heads else article
-            _indented(console, Text(f"{inert(label)} · {inert(_where(heads.get(article), article, line))}",
+            indented(console, Text(f"{inert(label)} · {inert(_where(heads.get(article), article, line))}",
                                     style="cyan"), 4)
             if quote:
-                _indented(console, Text(f"« {quote} »"), 6)
+                indented(console, Text(f"« {quote} »"), 6)
         more = len(side.articles) - MAX_STATEMENTS
         if more > 0:
-            _indented(console, Text(t["more_article"] if more == 1 else t.f("more_articles", n=more), style="dim"), 4)
+            indented(console, Text(t["more_article"] if more == 1 else t.f("more_articles", n=more), style="dim"), 4)
 
 
 def _legend(console, comparison: Comparison, heads: dict[str, ArticleHead], t: Catalogue) -> None:
