@@ -91,7 +91,8 @@ ColorOpt = Annotated[str, typer.Option(
     "--color", metavar="auto|always|never",
     help="Colours in the terminal. auto: on a terminal, unless NO_COLOR is set or TERM=dumb; FORCE_COLOR forces.")]
 LangOpt = Annotated[Optional[str], typer.Option(
-    "--lang", metavar="fr|en", help="Language of the report's labels. Default: the config's, else the rule file's.")]
+    "--lang", metavar="fr|en", help="Language of the report's labels. Default: the config's, else the rule file's, "
+                                    "else the articles'.")]
 ConfigOpt = Annotated[Optional[Path], typer.Option(
     "--config", metavar="FILE", help="Settings file. Default: factcheck.toml or [tool.factcheck] in pyproject.toml, "
                                      "here or in a parent folder.")]
@@ -202,8 +203,9 @@ def _language(lang: str | None, configured: str | None, ruleset, comparison=None
 def _report_inputs(corpus, strict: bool, quiet: bool = False) -> None:
     """One line an input that was not read (or read with a warning); exit 2 when nothing is left."""
     for status in corpus.inputs:
-        if status.status == "report" and not quiet:
-            _say(f"{status.path}: skipped: {status.reason}")
+        if status.status == "report":
+            if not quiet:  # our own report, skipped: a note, not a problem
+                _say(f"{status.path}: skipped: {status.reason}")
         elif not status.ok:
             _say(f"{status.path}: {status.reason or status.status}")
         elif status.reason and not quiet:
@@ -300,7 +302,8 @@ def _terminal_width() -> int:
 # --------------------------------------------------------------------------- commands
 
 
-@app.command(epilog="\b\nExamples:\n  factcheck extract seeds/\n  factcheck extract seeds/ -o facts.csv\n"
+@app.command(short_help="Pull the checkable facts of the articles into one table.",
+             epilog="\b\nExamples:\n  factcheck extract seeds/\n  factcheck extract seeds/ -o facts.csv\n"
                     "  factcheck extract seeds/ --all --format jsonl")
 def extract(
     paths: PathsArg,
@@ -366,7 +369,8 @@ def _unusable(ruleset, problems: list[str]) -> bool:
     return bool(ruleset.errors or problems)
 
 
-@app.command(epilog="\b\nExamples:\n  factcheck compare seeds/\n  factcheck compare seeds/ -o report.html\n"
+@app.command(short_help="Where the articles agree, where they conflict.",
+             epilog="\b\nExamples:\n  factcheck compare seeds/\n  factcheck compare seeds/ -o report.html\n"
                     "  factcheck compare articles/ --write-baseline factcheck-baseline.json\n"
                     "  factcheck compare articles/ --baseline factcheck-baseline.json --fail-on warning\n"
                     "  factcheck compare articles/ --select FC1 --ignore FC104 --min-severity warning")
@@ -573,7 +577,7 @@ def _archive(paths, ruleset, chosen: str, output, strict: bool, quiet: bool, job
     return written, overall
 
 
-@app.command(name="rules", epilog="\b\nExamples:\n  factcheck rules\n  factcheck rules FC102\n"
+@app.command(name="rules", short_help="The rule ids and what each checks.", epilog="\b\nExamples:\n  factcheck rules\n  factcheck rules FC102\n"
                                   "  factcheck rules --rules rules/my-story.yaml")
 def rules_command(
     ids: Annotated[Optional[list[str]], typer.Argument(metavar="[RULE...]", show_default=False,
@@ -602,7 +606,8 @@ def rules_command(
         raise typer.Exit(EXIT_UNUSABLE)
 
 
-@app.command(epilog="\b\nExamples:\n  factcheck explain seeds/001_be5ea4c1b4f5cbc6.txt call.start_time\n"
+@app.command(short_help="Why a fact's mentions did or did not bind.",
+             epilog="\b\nExamples:\n  factcheck explain seeds/001_be5ea4c1b4f5cbc6.txt call.start_time\n"
                     "  factcheck explain seeds/000_b5fe129bdbb88210.txt call.date")
 def explain(
     article: Annotated[Path, typer.Argument(metavar="ARTICLE", show_default=False, help="One article file.")],
@@ -626,7 +631,7 @@ def explain(
     _stdout(render_explanation(loaded, fact, items))
 
 
-@app.command()
+@app.command(short_help="What new articles change (for CI jobs).")
 def ci(
     corpus: Annotated[
         Optional[list[Path]],

@@ -173,8 +173,14 @@ def test_per_folder_on_the_command_line(tmp_path):
     rows = json.loads(extract.stdout)
     assert {(r["article"], r["story"]) for r in rows if r["fact"] == "call.duration"} == {
         ("a1", "kyiv"), ("b1", "geneva")}
-    terminal = _run("extract", str(tmp_path), "--rules", str(RULES), "--per-folder")
-    assert terminal.stdout.split()[0] == "story"
+    wide = CliRunner().invoke(app, ["extract", str(tmp_path), "--rules", str(RULES), "--per-folder"],
+                              env={"COLUMNS": "200"})
+    assert wide.stdout.split()[0] == "story"  # a table, the story first
+    narrow = CliRunner().invoke(app, ["extract", str(tmp_path), "--rules", str(RULES), "--per-folder"],
+                                env={"COLUMNS": "60"})
+    # a block a mention, its story first
+    assert {line.split(" · ")[0] for line in narrow.stdout.splitlines() if line.endswith("call.duration (duration)")} \
+        == {"geneva", "kyiv"}
 
 
 def test_one_story_reports_look_as_without_per_folder(ruleset):

@@ -278,3 +278,26 @@ def test_with_several_story_files_only_the_story_that_applied_is_judged(tmp_path
     other = run("compare", str(folder), "--rules", str(rules), "--lang", "en", env={"COLUMNS": "200"})
     empty = [l for l in other.stdout.splitlines() if "another story?" in l]
     assert len(empty) == len(list(rules.glob("*.yaml"))) - 1  # nothing applied: every story file says so
+
+
+# --------------------------------------------------------------------------- fresh eyes (session 2)
+
+
+def test_the_command_list_is_not_cut_short():
+    done = run("--help", env={"COLUMNS": "80"})
+    commands = done.stdout.split("Commands:")[1].split("Examples:")[0]
+    listed = [line.split(None, 1) for line in commands.strip().splitlines()]
+    assert [name for name, _ in listed] == ["extract", "compare", "rules", "explain", "ci"]
+    assert not any(text.endswith("...") for _, text in listed), commands  # click cuts long help at 45 characters
+
+
+def test_quiet_says_nothing_about_its_own_report_beside_the_articles(tmp_path):
+    folder = tmp_path / "articles"
+    shutil.copytree(SEEDS, folder)
+    first = run("compare", str(folder), "--rules", RULES, "-o", str(folder / "report.md"), "--fail-on", "never")
+    assert "is inside the input folder" in first.stderr
+    loud = run("compare", str(folder), "--rules", RULES, "-f", "json", "--fail-on", "never")
+    assert "report.md: skipped: a report factcheck wrote" in loud.stderr
+    quiet = run("compare", str(folder), "--rules", RULES, "-f", "json", "--fail-on", "never", "-q")
+    assert quiet.exit_code == 0 and quiet.stderr == ""
+    assert len(json.loads(quiet.stdout)["articles"]) == 5  # the report is not read as a sixth article

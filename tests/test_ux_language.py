@@ -145,10 +145,18 @@ def test_every_note_the_checks_write_on_the_stories_is_said_in_french():
     t = catalogue("fr")
     english = sorted(_fragments({k: v for k, v in EN.LABELS.items() if k.startswith("note.")}, FR.LABELS)
                      | {"versus", "no claimant"})
-    notes = {f.note for story in [SEEDS, *STORIES] for f in compare(str(story), rules=RULES).findings if f.note}
+    results = [compare(str(story), rules=RULES) for story in [SEEDS, *STORIES]]
+    notes = {f.note for result in results for f in result.findings if f.note}
     assert len(notes) >= 10  # planned/actual, claimants, revisions, spelling, roles ...
     left = {note: t.note(note) for note in notes if any(word in t.note(note) for word in english)}
     assert left == {}
+    # and each story's whole Markdown report reads French, inferred dates included
+    labels = _fragments(EN.LABELS, FR.LABELS)
+    for story, result in zip([SEEDS, *STORIES], results):
+        shown = _label_lines(render_markdown(result.comparison), result)
+        assert (story.name, [word for word in labels if word in shown]) == (story.name, [])
+    video_call = render_markdown(results[1].comparison)
+    assert ", déduite)" in video_call and "inferred" not in video_call
 
 
 def test_a_note_phrase_no_catalogue_knows_is_shown_as_written():

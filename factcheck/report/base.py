@@ -197,6 +197,7 @@ class ArticleHead:
     date: str  # ISO date, possibly partial; "" when unknown
     path: str  # the file, for the legend
     source: str | None  # the outlet, None when unknown
+    inferred: bool = False  # the date was read into an undated article from its story's others
 
 
 def article_heads(comparison: Comparison) -> dict[str, ArticleHead]:
@@ -209,9 +210,7 @@ def article_heads(comparison: Comparison) -> dict[str, ArticleHead]:
     ids = article_ids(comparison)
     meta = {str(a.get("id")): a for a in comparison.articles}
     outlets = [str(meta.get(i, {}).get("source") or "") for i in ids]
-    # A date read into an undated article from its story's others says so: "2021-12-07, inferred".
-    dates = [str(meta.get(i, {}).get("date") or "") + (", inferred" if meta.get(i, {}).get("date_source") == "inferred" else "")
-             for i in ids]
+    dates = [str(meta.get(i, {}).get("date") or "") for i in ids]
     labels = []
     for n, (outlet, day) in enumerate(zip(outlets, dates), start=1):
         if not outlet:
@@ -223,6 +222,7 @@ def article_heads(comparison: Comparison) -> dict[str, ArticleHead]:
         else:
             labels.append(f"{outlet} #{n}")
     return {
-        i: ArticleHead(i, label, day, str(meta.get(i, {}).get("path") or i), outlet or None)
+        i: ArticleHead(i, label, day, str(meta.get(i, {}).get("path") or i), outlet or None,
+                       meta.get(i, {}).get("date_source") == "inferred")
         for i, label, day, outlet in zip(ids, labels, dates, outlets)
     }

@@ -85,7 +85,7 @@ def render_html(comparison: Comparison, *, lang: str | None = None, notes: list[
 def _summary(comparison: Comparison, heads, t: Catalogue) -> list[str]:
     if not comparison.findings:
         return [f"<p>{_e(t['no_finding'])}</p>"]
-    head = "".join(f"<th>{_e(h.label)}<small>{_e(h.date or t['undated'])}</small></th>" for h in heads.values())
+    head = "".join(f"<th>{_e(h.label)}<small>{_e(t.day(h))}</small></th>" for h in heads.values())
     out = ['<div class="scroll"><table class="summary">', f"<thead><tr><th>{_e(t['fact'])}</th><th>{_e(t['verdict'])}</th>{head}</tr></thead>",
            "<tbody>"]
     for f, row in zip(comparison.findings, finding_cells(comparison, t)):
@@ -315,5 +315,5 @@ def _legend(heads, t: Catalogue) -> list[str]:
     for h in heads.values():
         outlet = h.source or t["source_unknown"]
         out.append(f"<tr><td>{_e(h.label)}</td><td><code>{_e(h.path)}</code></td><td>{_e(outlet)}</td>"
-                   f"<td>{_e(h.date or t['undated'])}</td></tr>")
+                   f"<td>{_e(t.day(h))}</td></tr>")
     return out + ["</tbody></table>"]

@@ -92,11 +92,11 @@ def _summary_table(findings: list[Finding], ids: list[str], own: dict[str, set[s
     # Outlets, not hashes: each column is headed by its outlet (or #n) and date; the legend names the file.
     heads = heads or {}
     header = [escape_md(t["fact"]), escape_md(t["verdict"])] + [
-        escape_md(f"{heads[i].label} ({heads[i].date})" if heads.get(i) and heads[i].date else
+        escape_md(f"{heads[i].label} ({t.day(heads[i])})" if heads.get(i) and heads[i].date else
                   heads[i].label if i in heads else i) for i in ids]
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     for f in findings:
-        cells = [escape_md(" / ".join(cell_values(f, a, own))) or "—" for a in ids]
+        cells = [escape_md(" / ".join(t.value(v) for v in cell_values(f, a, own))) or "—" for a in ids]
         lines.append("| " + " | ".join([escape_md(f.fact), _verdict(f, t)] + cells) + " |")
     return lines
 
@@ -254,7 +254,8 @@ def markdown_tail(comparison: Comparison, t: Catalogue) -> list[str]:
     if comparison.unmatched:
         # Articles no story's event fits: read, but none of the stories' facts bind in them.
         out += [f"## {t['unmatched']}", ""]
-        out += [f"- {escape_md(u['id'])} — {escape_md(u.get('reason', ''))}" for u in comparison.unmatched] + [""]
+        out += [f"- {escape_md(u['id'])} — {escape_md(t.note(u.get('reason', '')))}" for u in comparison.unmatched]
+        out += [""]
 
     not_read = [i for i in comparison.inputs if not i.ok]
     if not_read:
@@ -266,6 +267,6 @@ def markdown_tail(comparison: Comparison, t: Catalogue) -> list[str]:
 
     out += [f"## {t['sources']}", ""] + [
         "- " + t.f("source_item", label=escape_md(h.label), path=escape_md(h.path),
-                   source=escape_md(h.source or t["source_unknown"]), date=escape_md(h.date or t["undated"]))
+                   source=escape_md(h.source or t["source_unknown"]), date=escape_md(t.day(h)))
         for h in article_heads(comparison).values()] + [""]
     return out

@@ -139,7 +139,7 @@ def finding_cells(comparison: Comparison, t: Catalogue | None = None) -> list[li
                                           if a in side.articles))
                          for a in ids])
         else:
-            rows.append([inert(" / ".join(cell_values(f, a, own))) for a in ids])
+            rows.append([inert(" / ".join((t.value(v) if t else v) for v in cell_values(f, a, own))) for a in ids])
     return rows
 
 
@@ -164,7 +164,7 @@ def _fits(comparison: Comparison, heads: dict[str, ArticleHead], width: int, t: 
     verdict = min(VERDICT_WIDTH, max(len(_verdict(f, comparison, t)) for f in comparison.findings))
     need = fact + verdict + 4
     for i, head in enumerate(heads.values()):
-        widest = max([len(head.label), len(head.date), CELL_MIN] + [len(row[i]) for row in cells])
+        widest = max([len(head.label), len(t.day(head)), CELL_MIN] + [len(row[i]) for row in cells])
         need += min(widest, CELL_MAX) + 2
     return need <= width
 
@@ -178,7 +178,7 @@ def _wide(console, comparison: Comparison, heads: dict[str, ArticleHead], t: Cat
     table.add_column(t["fact"], overflow="fold", max_width=FACT_WIDTH)
     table.add_column(t["verdict"], overflow="fold", max_width=VERDICT_WIDTH)
     for head in heads.values():
-        table.add_column(Text(f"{inert(head.label)}\n{head.date or t['undated']}"), overflow="fold",
+        table.add_column(Text(f"{inert(head.label)}\n{t.day(head)}"), overflow="fold",
                          max_width=CELL_MAX)
     for finding, row in zip(comparison.findings, finding_cells(comparison, t)):
         table.add_row(Text(inert(fact_label(finding, t))),
@@ -264,7 +264,7 @@ def _legend(console, comparison: Comparison, heads: dict[str, ArticleHead], t: C
     console.print()
     console.print(Text(t["legend"], style="bold"))
     for head in shown[:MAX_LEGEND]:
-        bits = [head.path, head.date or t["undated"]]
+        bits = [head.path, t.day(head)]
         if head.source is None:
             bits.append(t["source_unknown"])
         console.print(Text(f"  {inert(head.label)}  {inert(' · '.join(bits))}"), overflow="fold")

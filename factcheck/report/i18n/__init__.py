@@ -71,6 +71,12 @@ class Catalogue(dict):
                   self.n("single", singles)] + ([self.n("not_read", not_read)] if not_read else [])
         return " · ".join(parts)
 
+    def day(self, head) -> str:
+        """An article's date as a report shows it: "2021-12-07", "2021-12-07, déduite", "non daté"."""
+        if not head.date:
+            return self["undated"]
+        return self.f("date_inferred", date=head.date) if head.inferred else head.date
+
     def modality(self, word: str) -> str:
         return self.get(f"modality.{word}", word)
 

@@ -35,6 +35,7 @@ LABELS: dict[str, str] = {
     "sources": "Sources",
     "source_unknown": "outlet unknown",
     "undated": "undated",
+    "date_inferred": "{date}, inferred",
     "conflicts": "Conflicts",
     "says": "says",
     "title": "factcheck: {n} articles compared",
@@ -123,6 +124,7 @@ LABELS: dict[str, str] = {
     "note.spelling": "spelling variants: {listed}; suggest {name}",
     "note.roles": "roles: {listed}",
     "note.paired_zone": "{local} {zone} is {expected} UTC, not {utc}",
+    "note.no_story": "no story's event words and dates fit this article",  # binding's reason for an unmatched article
     "note.paired_apart": "{local} and {utc} UTC are {hours} h {minutes} apart: no time zone is",
 }
 

@@ -35,6 +35,7 @@ LABELS: dict[str, str] = {
     "sources": "Sources",
     "source_unknown": "média inconnu",
     "undated": "non daté",
+    "date_inferred": "{date}, déduite",
     "conflicts": "Contradictions",
     "says": "écrit",
     "title": "factcheck : {n} articles comparés",
@@ -123,6 +124,7 @@ LABELS: dict[str, str] = {
     "note.spelling": "variantes orthographiques : {listed} ; graphie suggérée : {name}",
     "note.roles": "fonctions : {listed}",
     "note.paired_zone": "{local} {zone} correspond à {expected} UTC, pas à {utc}",
+    "note.no_story": "ni les mots ni les dates de l'événement d'aucun sujet ne correspondent à cet article",
     "note.paired_apart": "{local} et {utc} UTC sont à {hours} h {minutes} d'écart : aucun fuseau horaire n'a cet écart",
 }
 
