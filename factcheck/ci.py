@@ -58,14 +58,6 @@ if TYPE_CHECKING:
 
 ANNOTATION_CAP = 10  # GitHub shows at most 10 annotations of a kind per step
 SECTIONS = ("introduced", "joined", "confirmed", "only_new", "silent", "existing")
-SECTION_TITLES = {
-    "introduced": "New conflicts",
-    "joined": "Existing conflicts they take a side in",
-    "confirmed": "Facts they confirm",
-    "only_new": "Facts only they state",
-    "silent": "Facts they are silent on (the others agree)",
-    "existing": "Existing conflicts without them",
-}
 ANNOTATION_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -269,6 +261,7 @@ class CiReport:
     compares: dict[str, str] = field(default_factory=dict)
     rules: dict[str, "RuleDoc"] = field(default_factory=dict)  # rule id -> its documentation (SARIF)
     texts: dict[str, str] = field(default_factory=dict)  # article id -> text (SARIF regions)
+    language: str | None = None  # the desk's language (report.i18n.desk_language): the summary's, the annotations'
 
     @property
     def new_ids(self) -> frozenset[str]:
@@ -365,6 +358,7 @@ def ci_report(result: Result, new_ids: Iterable[str], min_severity: str = "info"
         compares=dict(comparison.compares),
         rules=rule_docs(result.extraction.ruleset.checks, result.extraction.ruleset.facts),
         texts=result.extraction.texts,
+        language=comparison.language,
     )
 
 
@@ -409,27 +403,31 @@ def _where(s: Statement) -> str:
     return f"{s.path}:{s.line}" if s.line else s.path
 
 
-def conflict_text(report: CiReport, finding: Finding, here: Statement | None = None) -> str:
-    """One line: what the new article says, what the others say, the rule's message."""
+def _catalogue(report: CiReport, lang: str | None):
+    from .report.i18n import report_catalogue
+
+    return report_catalogue(report, lang)
+
+
+def conflict_text(report: CiReport, finding: Finding, here: Statement | None = None, lang: str | None = None) -> str:
+    """One line: what the new article says, what the others say, the rule's message (``lang``: else the desk's)."""
+    t = _catalogue(report, lang)
     parts = []
     for side in finding.groups:
         for s in statements(report, finding, side):
             if here is not None and s.article == here.article:
                 if s.line == here.line and s.value == here.value:
                     continue
-                parts.append(f"it also says {s.value}" + (f" (line {s.line})" if s.line != here.line else ""))
+                parts.append(t.f("ci.also_says", value=t.value(s.value))
+                             + (t.f("ci.also_line", n=s.line) if s.line != here.line else ""))
                 continue
-            parts.append(f"{_where(s)} says {s.value}")
-    head = f"{finding.fact} ({finding.rule}, {finding.severity})"
-    said = f"this article says {here.value}; " if here is not None else ""
-    text = f"{head}: {said}{'; '.join(parts)}. {finding.message}".strip()
+            parts.append(t.f("ci.says", where=_where(s), value=t.value(s.value)))
+    head = f"{finding.fact} ({finding.rule}, {t.severity(finding.severity)})"
+    said = t.f("ci.this_says", value=t.value(here.value)) if here is not None else ""
+    text = f"{head}: {said}{t['note.joiner'].join(parts)}. {finding.message}".strip()
     if finding.note:
-        text += f" ({finding.note})"
+        text += f" ({t.note(finding.note)})"
     return text
-
-
-def _plural(n: int, one: str, many: str | None = None) -> str:
-    return f"{n} {one if n == 1 else (many or one + 's')}"
 
 
 def _code(text: str) -> str:
@@ -448,108 +446,103 @@ def _code(text: str) -> str:
 # --------------------------------------------------------------------------- summary (Markdown)
 
 
-def render_summary(report: CiReport, *, fail_on: str = "error", cap: int = ANNOTATION_CAP) -> str:
+def render_summary(report: CiReport, *, fail_on: str = "error", cap: int = ANNOTATION_CAP,
+                   lang: str | None = None) -> str:
     """The Markdown summary: what the new articles change first, then the rest, counted.
 
-    Depends only on the report and the two settings: no clock, no machine paths,
-    no environment, so two runs over the same files give the same bytes.
+    In ``lang``, else the desk's language (``report.language``).  Depends only on
+    the report and the settings: no clock, no machine paths, no environment, so
+    two runs over the same files give the same bytes.
     """
     from .report.base import escape_md
 
-    out = ["## factcheck: what the new articles change", ""]
-    since = f" since {_code(report.since)}" if report.since else ""
+    t = _catalogue(report, lang)
+    out = [f"## {t['ci.title']}", ""]
+    since = t.f("ci.since", ref=_code(report.since)) if report.since else ""
     if not report.new:
-        out += [(f"No new or changed article in the corpus{since} "
-                 f"({_plural(report.articles, 'article')} read): nothing to compare."), ""]
+        out += [t.f("ci.nothing_new", since=since, read=t.n("read", report.articles)), ""]
     else:
-        out += [(f"{_plural(len(report.new), 'new article')}{since}, compared with the whole corpus "
-                 f"({_plural(report.articles, 'article')}):"), ""]
-        out += ["| new article | change |", "|---|---|"]
+        out += [t.f("ci.new_intro", new=t.n("new_article", len(report.new)), since=since,
+                    articles=t.n("article", report.articles)), ""]
+        out += [f"| {t['ci.col.new_article']} | {t['ci.col.change']} |", "|---|---|"]
         for a in report.new:
-            out.append(f"| {_code(a.path)} | {escape_md(a.change)} |")
+            out.append(f"| {_code(a.path)} | {escape_md(t.get('ci.change.' + a.change, a.change))} |")
         out.append("")
     if report.renamed:
         moves = ", ".join(f"{_code(old)} → {_code(new)}" for old, new in report.renamed)
-        out += [f"Renamed without changes (not new): {moves}.", ""]
+        out += [t.f("ci.renamed", moves=moves), ""]
     if report.deleted:
-        gone = ", ".join(_code(p) for p in report.deleted)
-        out += [f"Deleted or moved out of the corpus (not compared): {gone}.", ""]
+        out += [t.f("ci.deleted", gone=", ".join(_code(p) for p in report.deleted)), ""]
+    out += [_verdict_md(report, fail_on, t), ""]
 
-    failing = report.failing(fail_on)
-    if fail_on == "never":
-        verdict = "**Passes**: `--fail-on never`."
-    elif failing:
-        verdict = (f"**Fails** (`--fail-on {fail_on}`): {_plural(len(failing), 'new conflict')} "
-                   f"at {fail_on} or above.")
-    else:
-        verdict = f"**Passes** (`--fail-on {fail_on}`): no new conflict at {fail_on} or above."
-    out += [verdict, ""]
-
-    out += ["| | shown | hidden |", "|---|---:|---:|"]
+    out += [f"| | {t['ci.col.shown']} | {t['ci.col.hidden']} |", "|---|---:|---:|"]
     for name in SECTIONS:
-        out.append(f"| {SECTION_TITLES[name]} | {len(report.shown(name))} | {report.hidden(name)} |")
+        out.append(f"| {t['ci.section.' + name]} | {len(report.shown(name))} | {report.hidden(name)} |")
     out.append("")
     hidden = sum(report.hidden(n) for n in SECTIONS)
     if hidden:
-        out += [(f"{_plural(hidden, 'finding')} below `--min-severity {report.min_severity}` "
-                 "are counted in the table but not shown."), ""]
+        out += [t.f("ci.hidden", findings=t.n("finding", hidden), level=report.min_severity), ""]
 
     introduced = report.shown("introduced")
     if len(introduced) > cap:
-        rest = len(introduced) - cap
-        out += [(f"Annotations: the first {cap} new conflicts are annotated on the files "
-                 f"(GitHub shows at most {cap} per step); {_plural(rest, 'more new conflict')} "
-                 f"{'is' if rest == 1 else 'are'} listed here only."), ""]
+        out += [t.n("ci.cap", len(introduced) - cap, cap=cap), ""]
 
-    if introduced:
-        out += [f"### {SECTION_TITLES['introduced']}", ""]
-        for f in introduced:
-            out += _conflict_md(report, f)
-    joined = report.shown("joined")
-    if joined:
-        out += [f"### {SECTION_TITLES['joined']}", ""]
-        for f in joined:
-            out += _conflict_md(report, f)
-    for name, who in (("confirmed", "confirmed by"), ("only_new", "stated by"), ("silent", "agreed by")):
+    for name in ("introduced", "joined"):
+        if report.shown(name):
+            out += [f"### {t['ci.section.' + name]}", ""]
+            for f in report.shown(name):
+                out += _conflict_md(report, f, t)
+    columns = [t["ci.col.fact"], t["ci.col.rule"], t["ci.col.value"]]
+    for name in ("confirmed", "only_new", "silent"):
         items = report.shown(name)
         if not items:
             continue
-        out += [f"### {SECTION_TITLES[name]}", ""]
-        out += [f"| fact | rule | value | {who} |", "|---|---|---|---|"]
+        out += [f"### {t['ci.section.' + name]}", ""]
+        out += ["| " + " | ".join(columns + [t["ci.who." + name]]) + " |", "|---|---|---|---|"]
         for f in items:
             side = f.groups[0] if f.groups else None
             if side is None:
                 continue
             people = ", ".join(
-                f"{_code(_where(s))}{' (new)' if s.new and name == 'confirmed' else ''}"
+                f"{_code(_where(s))}{' (' + t['ci.new_mark'] + ')' if s.new and name == 'confirmed' else ''}"
                 for s in statements(report, f, side)
             )
-            note = f" ({escape_md(f.note)})" if f.note else ""
-            out.append(f"| {escape_md(f.fact)}{note} | {escape_md(f.rule)} | {escape_md(side.value)} | {people} |")
+            note = f" ({escape_md(t.note(f.note))})" if f.note else ""
+            out.append(f"| {escape_md(f.fact)}{note} | {escape_md(f.rule)} | {escape_md(t.value(side.value))} "
+                       f"| {people} |")
         out.append("")
     existing = report.shown("existing")
     if existing:
-        out += [f"### {SECTION_TITLES['existing']}", ""]
-        out += [", ".join(f"{escape_md(f.fact)} ({escape_md(f.rule)}, {escape_md(f.severity)})" for f in existing)
-                + ": see `factcheck compare` for the details.", ""]
+        out += [f"### {t['ci.section.existing']}", ""]
+        out += [", ".join(f"{escape_md(f.fact)} ({escape_md(f.rule)}, {escape_md(t.severity(f.severity))})"
+                          for f in existing) + t["ci.existing_tail"], ""]
     return "\n".join(out).rstrip("\n") + "\n"
 
 
-def _conflict_md(report: CiReport, finding: Finding) -> list[str]:
+def _verdict_md(report: CiReport, fail_on: str, t) -> str:
+    if fail_on == "never":
+        return t["ci.passes_never"]
+    failing = report.failing(fail_on)
+    if failing:
+        return t.f("ci.fails", level=fail_on, count=t.n("new_conflict", len(failing)))
+    return t.f("ci.passes", level=fail_on)
+
+
+def _conflict_md(report: CiReport, finding: Finding, t) -> list[str]:
     from .report.base import escape_md
 
-    out = [f"#### {escape_md(finding.fact)} · {escape_md(finding.rule)} · {escape_md(finding.severity)}", "",
-           escape_md(finding.message), ""]
+    out = [f"#### {escape_md(finding.fact)} · {escape_md(finding.rule)} · {escape_md(t.severity(finding.severity))}",
+           "", escape_md(finding.message), ""]
     if finding.note:
-        out += [f"*{escape_md(finding.note)}*", ""]
+        out += [f"*{escape_md(t.note(finding.note))}*", ""]
     quoted: set[tuple[str, str]] = set()
     for side in finding.groups:
-        held = "new articles only" if set(side.articles) <= report.new_ids else (
-            "new and earlier articles" if set(side.articles) & report.new_ids else "earlier articles")
-        out += [f"- **{escape_md(side.value)}** ({held})", ""]
+        held = t["ci.held.new"] if set(side.articles) <= report.new_ids else (
+            t["ci.held.both"] if set(side.articles) & report.new_ids else t["ci.held.old"])
+        out += [f"- **{escape_md(t.value(side.value))}** ({held})", ""]
         for s in statements(report, finding, side):
-            tag = " **new**" if s.new else ""
-            out += [f"  {_code(_where(s))}{tag}: {escape_md(s.value)}", ""]
+            tag = f" **{t['ci.new_mark']}**" if s.new else ""
+            out += [f"  {_code(_where(s))}{tag}: {escape_md(t.value(s.value))}", ""]
             if s.quote and (s.article, s.quote) not in quoted:
                 # Both halves of a paired time come from one sentence: quote it once.
                 quoted.add((s.article, s.quote))
@@ -578,7 +571,7 @@ def annotated(report: CiReport) -> list[tuple[Finding, Statement]]:
     return out
 
 
-def annotations(report: CiReport, cap: int = ANNOTATION_CAP) -> tuple[list[str], int]:
+def annotations(report: CiReport, cap: int = ANNOTATION_CAP, lang: str | None = None) -> tuple[list[str], int]:
     """GitHub workflow commands, one a new conflict, at most ``cap``; and how many were left out.
 
     ``::error file=articles/new.txt,line=1::call.duration (FC103, error): ...``
@@ -591,7 +584,7 @@ def annotations(report: CiReport, cap: int = ANNOTATION_CAP) -> tuple[list[str],
         props = f"file={_escape_property(here.path)}"
         if here.line:
             props += f",line={here.line}"
-        lines.append(f"::{level} {props}::{_escape_data(conflict_text(report, finding, here))}")
+        lines.append(f"::{level} {props}::{_escape_data(conflict_text(report, finding, here, lang))}")
     return lines, max(0, len(items) - cap)
 
 
@@ -638,7 +631,7 @@ def rule_docs(checks: Iterable[Any], facts: Mapping[str, Any] | None = None) -> 
     return out
 
 
-def render_sarif(report: CiReport, *, version: str | None = None) -> str:
+def render_sarif(report: CiReport, *, version: str | None = None, lang: str | None = None) -> str:
     """SARIF 2.1.0 for code-scanning dashboards: one result a shown new conflict.
 
     Rules carry a stable slug as ``name``, ``fullDescription``, ``help`` and
@@ -678,7 +671,7 @@ def render_sarif(report: CiReport, *, version: str | None = None) -> str:
         result = {
             "ruleId": finding.rule,
             "level": SARIF_LEVEL.get(finding.severity, "warning"),
-            "message": {"text": conflict_text(report, finding, here)},
+            "message": {"text": conflict_text(report, finding, here, lang)},
             "locations": locations,
             "partialFingerprints": {"factcheckConflict/v1": fingerprint},
         }
@@ -735,7 +728,7 @@ def _region(text: str, quote: str, line: int) -> dict | None:
 
 
 def render_compare_sarif(result: "Result", findings: Iterable[Finding] | None = None, *,
-                         base: str | os.PathLike | None = None) -> str:
+                         base: str | os.PathLike | None = None, lang: str | None = None) -> str:
     """SARIF for ``factcheck compare``: every conflict in ``findings`` (default: all), each side located."""
     report = ci_report(result, [a.id for a in result.extraction.corpus.articles], "info",
                        paths=display_paths(result.extraction.corpus, base or os.getcwd()))
@@ -745,7 +738,7 @@ def render_compare_sarif(result: "Result", findings: Iterable[Finding] | None = 
             f for f in report.sections["introduced"]
             if (f.story, f.rule, f.fact, tuple(g.value for g in f.groups)) in wanted
         ]
-    return render_sarif(report)
+    return render_sarif(report, lang=lang)
 
 
 # --------------------------------------------------------------------------- JSON
@@ -870,8 +863,9 @@ def run(corpus: Sequence[str | os.PathLike], *, since: str | None = None,
     return CiRun(result, report, root)
 
 
-def summary_line(report: CiReport, fail_on: str) -> str:
+def summary_line(report: CiReport, fail_on: str, lang: str | None = None) -> str:
     """One line for the log: the counts and the verdict."""
-    counts = ", ".join(f"{len(report.shown(n))} {SECTION_TITLES[n].lower()}" for n in SECTIONS[:5])
-    verdict = "fails" if report.fails(fail_on) else "passes"
-    return f"factcheck ci: {_plural(len(report.new), 'new article')}; {counts}; {verdict} (--fail-on {fail_on})"
+    t = _catalogue(report, lang)
+    counts = ", ".join(f"{len(report.shown(n))} {t['ci.section.' + n].lower()}" for n in SECTIONS[:5])
+    verdict = t["ci.verdict.fails"] if report.fails(fail_on) else t["ci.verdict.passes"]
+    return t.f("ci.line", new=t.n("new_article", len(report.new)), counts=counts, verdict=verdict, level=fail_on)

@@ -503,7 +503,7 @@ def compare(
     elif chosen == "sarif":
         from .ci import render_compare_sarif
 
-        text = render_compare_sarif(result, shown.findings)
+        text = render_compare_sarif(result, shown.findings, lang=t.code)
     elif chosen == "csv":
         from .report.flat import render_findings_csv
 
@@ -663,6 +663,7 @@ def ci(
     json_file: Annotated[Optional[Path], typer.Option("--json", metavar="FILE", help="Write the report as JSON here.")] = None,
     sarif: Annotated[Optional[Path], typer.Option("--sarif", metavar="FILE", help="Write SARIF 2.1.0 here (code scanning).")] = None,
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
+    lang: LangOpt = None,
 ) -> None:
     """What new articles change: conflicts they introduce, facts they confirm, facts only they state."""
     from . import ci as ci_lib
@@ -671,6 +672,7 @@ def ci(
 
     _check_choice("--min-severity", min_severity, SEVERITIES)
     _check_choice("--fail-on", fail_on, (*SEVERITIES, "never"))
+    _language(lang, None, SimpleNamespace(languages={}))  # a wrong --lang stops before the run
     ruleset = _load_rules(rules)
     try:
         done = ci_lib.run([str(p) for p in corpus or [Path(".")]], since=since,
@@ -682,11 +684,12 @@ def ci(
     _report_inputs(loaded, strict=False)
     report, level = done.report, fail_on
 
-    text = ci_lib.render_summary(report, fail_on=level)
+    code = _language(lang, None, ruleset, done.result.comparison)
+    text = ci_lib.render_summary(report, fail_on=level, lang=code)
     inputs = _protected(loaded, ruleset)
     try:
         for path, content in ((summary, text), (json_file, ci_lib.render_json(report, fail_on=level)),
-                              (sarif, ci_lib.render_sarif(report))):
+                              (sarif, ci_lib.render_sarif(report, lang=code))):
             if path is not None:
                 write_output(str(path), content, inputs=inputs)
         step_summary = os.environ.get("GITHUB_STEP_SUMMARY")
@@ -700,12 +703,12 @@ def ci(
 
     out = ""
     if os.environ.get("GITHUB_ACTIONS") == "true":
-        lines, _ = ci_lib.annotations(report)  # our own workflow commands, their data escaped
+        lines, _ = ci_lib.annotations(report, lang=code)  # our own workflow commands, their data escaped
         out += "".join(line + "\n" for line in lines)
     if summary is None and not step_summary:
         out += neutral.text(text)
     else:
-        out += neutral.line(ci_lib.summary_line(report, level)) + "\n"
+        out += neutral.line(ci_lib.summary_line(report, level, code)) + "\n"
     try:
         write_stdout(out)
     except OutputError as exc:

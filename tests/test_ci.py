@@ -82,7 +82,7 @@ def add(repo: Path, files: dict[str, str], message: str = "new articles") -> Non
 
 def run_ci(repo: Path, monkeypatch, *args: str, env: dict[str, str] | None = None):
     monkeypatch.chdir(repo)
-    return CliRunner().invoke(app, ["ci", *args], env=env or {})
+    return CliRunner().invoke(app, ["ci", *args, "--lang", "en"], env=env or {})  # an English desk: see test_ux_language
 
 
 def annotation_lines(stdout: str) -> list[str]:
@@ -291,8 +291,9 @@ def test_output_does_not_depend_on_the_order_git_lists_files(tmp_path, monkeypat
     new_args = [arg for n in names for arg in ("--new", n)]
     reversed_args = [arg for n in reversed(names) for arg in ("--new", n)]
     monkeypatch.chdir(one)
-    first = CliRunner().invoke(app, ["ci", "articles", *new_args, "--rules", RULES], env={"GITHUB_ACTIONS": "true"})
-    second = CliRunner().invoke(app, ["ci", "articles", *reversed_args, "--rules", RULES],
+    first = CliRunner().invoke(app, ["ci", "articles", *new_args, "--rules", RULES, "--lang", "en"],
+                               env={"GITHUB_ACTIONS": "true"})
+    second = CliRunner().invoke(app, ["ci", "articles", *reversed_args, "--rules", RULES, "--lang", "en"],
                                 env={"GITHUB_ACTIONS": "true"})
     assert first.exit_code == second.exit_code == 1
     assert first.stdout == second.stdout
@@ -320,14 +321,24 @@ def test_taking_a_side_in_an_existing_conflict_is_not_a_new_conflict(repo, tmp_p
 
 
 def test_facts_only_the_new_articles_state(monkeypatch):
-    # Without git: the seeds, 000 taken as new; it alone gives the day of the call.
+    # Without git: the seeds, 000 taken as new; it alone gives the day of the call.  The seeds' rules are
+    # French, so is the summary (a French desk), unless --lang en.
     monkeypatch.chdir(ROOT)
     result = CliRunner().invoke(app, ["ci", "seeds", "--new", "seeds/000_b5fe129bdbb88210.txt", "--rules", RULES,
                                       "--fail-on", "never"])
     assert result.exit_code == 0, result.stderr
-    only = result.stdout[result.stdout.index("### Facts only they state"):]
+    assert result.stdout.startswith("## factcheck : ce que changent les nouveaux articles\n\n"
+                                    "1 nouvel article, face à tout le corpus (5 articles) :\n")
+    only = result.stdout[result.stdout.index("### Faits qu'ils sont seuls à donner"):]
+    assert "| fait | règle | valeur | donné par |" in only
     assert "| call.date | FC101 | 2021-12-30 | `seeds/000_b5fe129bdbb88210.txt:3` |" in only
-    assert "| `seeds/000_b5fe129bdbb88210.txt` | given |" in result.stdout
+    assert "| `seeds/000_b5fe129bdbb88210.txt` | donné |" in result.stdout
+    assert "**Réussit** : `--fail-on never`." in result.stdout
+    english = CliRunner().invoke(app, ["ci", "seeds", "--new", "seeds/000_b5fe129bdbb88210.txt", "--rules", RULES,
+                                       "--fail-on", "never", "--lang", "en"]).stdout
+    only = english[english.index("### Facts only they state"):]
+    assert "| call.date | FC101 | 2021-12-30 | `seeds/000_b5fe129bdbb88210.txt:3` |" in only
+    assert "| `seeds/000_b5fe129bdbb88210.txt` | given |" in english
 
 
 # --------------------------------------------------------------------------- what counts as new
@@ -379,7 +390,7 @@ def test_renamed_deleted_untracked_and_uncommitted_files(repo, tmp_path, monkeyp
     summary = tmp_path / "s.md"
     monkeypatch.chdir(articles)  # the command works from any folder of the repository
     result = CliRunner().invoke(app, ["ci", ".", "--since", "base", "--rules", RULES, "--fail-on", "never",
-                                      "--json", str(out), "--summary", str(summary)])
+                                      "--json", str(out), "--summary", str(summary), "--lang", "en"])
     assert result.exit_code == 0, result.stderr
     data = json.loads(out.read_text(encoding="utf-8"))
     assert [(a["path"], a["change"]) for a in data["new_articles"]] == [

@@ -164,3 +164,28 @@ def test_a_note_phrase_no_catalogue_knows_is_shown_as_written():
     assert t.note("planned versus actual; a phrase of tomorrow") == "prévu / effectif ; a phrase of tomorrow"
     assert t.note("according to selon la CGT versus la police") == "selon la CGT / selon la police"
     assert catalogue("en").note("planned versus actual") == "planned versus actual"
+
+
+def test_a_french_desks_ci_annotations_summary_and_sarif_speak_french(tmp_path, monkeypatch):
+    import json
+    import shutil
+
+    corpus = tmp_path / "articles"
+    shutil.copytree(SEEDS, corpus)
+    (corpus / "new.txt").write_text("L'appel entre Joe Biden et Vladimir Poutine a duré 45 minutes, selon la "
+                                    "Maison Blanche.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    sarif = tmp_path / "f.sarif"
+    done = CliRunner().invoke(app, ["ci", "articles", "--new", "articles/new.txt", "--rules", RULES, "--sarif",
+                                    str(sarif)], env={"GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": None})
+    assert done.exit_code == 1
+    annotation = next(line for line in done.stdout.splitlines() if line.startswith("::error"))
+    assert annotation.startswith("::error file=articles/new.txt,line=1::call.duration (FC103, erreur): "
+                                 "cet article écrit 45 min ; articles/003_5304680d689b3a2e.txt:6 écrit ")
+    assert "### Nouvelles contradictions" in done.stdout and "(nouveaux articles seulement)" in done.stdout
+    assert "**Échoue** (`--fail-on error`) : 1 nouvelle contradiction au niveau error ou au-dessus." in done.stdout
+    message = json.loads(sarif.read_text(encoding="utf-8"))["runs"][0]["results"][0]["message"]["text"]
+    assert "cet article écrit 45 min" in message and " says " not in message
+    english = CliRunner().invoke(app, ["ci", "articles", "--new", "articles/new.txt", "--rules", RULES, "--lang",
+                                       "en"], env={"GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": None})
+    assert "this article says 45 min; articles/003_5304680d689b3a2e.txt:6 says " in english.stdout
