@@ -495,7 +495,7 @@ def compare(
     elif chosen == "markdown":
         from .report.markdown import render_markdown
 
-        text = _marked(render_markdown(shown, lang=t.code))
+        text = _marked(render_markdown(shown, lang=t.code, notes=review.notes(t)))
     elif chosen == "html":
         from .report.html import render_html
 
@@ -543,10 +543,19 @@ def _archive(paths, ruleset, chosen: str, output, strict: bool, quiet: bool, job
     from .dask_engine import EngineError
     from .model import REPORT_MARKER
     from .outputs import OutputError, StreamOutput
+    from .report.i18n import catalogue
     from .report.stream import write_archive
     from .review import Review, coverage
     from .store import StoreError
 
+    def overall(parts: dict, bound: set) -> Review:
+        """The run's review from every story's parts and the facts bound anywhere."""
+        verdict = review([])
+        return Review(**parts, coverage=coverage(ruleset, bound), fail_on=verdict.fail_on,
+                      min_severity=verdict.min_severity, fail_on_empty=verdict.fail_on_empty,
+                      baseline=verdict.baseline)
+
+    t = catalogue(lang)
     bar, tick = _progress(quiet)
     try:
         run = run_archive([str(p) for p in paths], ruleset=ruleset, per_folder=per_folder, check=not facts,
@@ -556,7 +565,8 @@ def _archive(paths, ruleset, chosen: str, output, strict: bool, quiet: bool, job
         with StreamOutput(None if chosen == "parquet" else output, inputs=_protected(listed, ruleset)) as out:
             written = write_archive(run, chosen, out, compares=compare_kinds(ruleset.checks), facts=facts,
                                     review=review, marker=REPORT_MARKER if chosen == "markdown" else None,
-                                    progress=tick, lang=lang)
+                                    progress=tick, lang=lang,
+                                    notes=None if review is None else (lambda parts, bound: overall(parts, bound).notes(t)))
             if bar is not None:
                 bar.stop()
             _report_inputs(written, strict, quiet)  # nothing read, or --strict with a bad input: no output
@@ -570,11 +580,7 @@ def _archive(paths, ruleset, chosen: str, output, strict: bool, quiet: bool, job
         _say(run.summary.line())
     if review is None:
         return written, None
-    verdict = review([])
-    overall = Review(**{name: found for name, found in written.parts.items()},
-                     coverage=coverage(ruleset, written.facts), fail_on=verdict.fail_on,
-                     min_severity=verdict.min_severity, fail_on_empty=verdict.fail_on_empty, baseline=verdict.baseline)
-    return written, overall
+    return written, overall(written.parts, written.facts)
 
 
 @app.command(name="rules", short_help="The rule ids and what each checks.", epilog="\b\nExamples:\n  factcheck rules\n  factcheck rules FC102\n"

@@ -197,6 +197,17 @@ def test_another_story_says_nothing_applied(tmp_path):
     strict = run("compare", str(folder), "--rules", RULES, "--lang", "en", "--fail-on-empty")
     assert strict.exit_code == 1
     assert strict.stdout.rstrip().splitlines()[-1] == "exit 1: no declared fact found (--fail-on-empty)"
+    # the saved Markdown says it too, before its empty tables (whole run and archive run alike)
+    whole = run("compare", str(folder), "--rules", RULES, "-f", "md")
+    lines = whole.stdout.splitlines()
+    assert lines[1:7] == ["# Aucune contradiction dans 1 article", "",
+                          "1 article lu · 0 fait trouvé · 0 contradiction · 0 concordance · 0 fait de source unique", "",
+                          "**Avant de se fier à ce rapport :**", ""]
+    assert lines[7].startswith("- 0 des 10 faits déclarés trouvés dans ") and lines[7].endswith(" — un autre sujet ?")
+    streamed = tmp_path / "streamed.md"
+    assert run("compare", str(folder), "--rules", RULES, "--store", str(tmp_path / "store"), "-o",
+               str(streamed)).exit_code == 0
+    assert streamed.read_text(encoding="utf-8") == whole.stdout
 
 
 def test_facts_declared_but_never_found_are_listed(story):

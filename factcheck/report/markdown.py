@@ -211,7 +211,7 @@ def _story_table(parts: list[tuple[str, Comparison]], t: Catalogue) -> list[str]
     return lines
 
 
-def render_markdown(comparison: Comparison, lang: str | None = None) -> str:
+def render_markdown(comparison: Comparison, lang: str | None = None, notes: list[str] | tuple[str, ...] = ()) -> str:
     """The report as CommonMark with GFM tables; same comparison, same bytes.
 
     With several stories (``--per-folder``): a table of the stories, then a
@@ -221,7 +221,7 @@ def render_markdown(comparison: Comparison, lang: str | None = None) -> str:
     """
     t = report_catalogue(comparison, lang)
     parts = by_story(comparison) if len(stories(comparison)) > 1 else []
-    out = markdown_head(comparison, parts, t)
+    out = markdown_head(comparison, parts, t, notes)
     if parts:
         for name, part in parts:
             out += markdown_story(name, part, t)
@@ -233,10 +233,14 @@ def render_markdown(comparison: Comparison, lang: str | None = None) -> str:
     return "\n".join(out) + "\n"
 
 
-def markdown_head(comparison: Comparison, parts: list[tuple[str, Comparison]], t: Catalogue) -> list[str]:
-    """Title, headline and (several stories) the table of the stories."""
+def markdown_head(comparison: Comparison, parts: list[tuple[str, Comparison]], t: Catalogue,
+                  notes: list[str] | tuple[str, ...] = ()) -> list[str]:
+    """Title, headline, the notes to read first (``review.Review.notes``: nothing applied, facts never
+    found, findings set aside) and (several stories) the table of the stories."""
     title, headline = _headline(comparison, fact_findings(comparison), t, len(parts))
     out = [f"# {escape_md(title)}", "", headline, ""]
+    if notes:
+        out += [f"**{escape_md(t['notes_title'])}**", ""] + [f"- {escape_md(n)}" for n in notes] + [""]
     if parts:
         out += _story_table(parts, t) + [""]
     return out

@@ -158,7 +158,7 @@ class CompareMarkdown(_Writer):
         light = [replace(f, groups=(), message="", note="") for f in part.findings]
         self.parts.append((result.story, replace(part, findings=light, table=None)))
 
-    def close(self, listing: list[InputStatus]) -> None:
+    def close(self, listing: list[InputStatus], notes: list[str] | tuple[str, ...] = ()) -> None:
         from .markdown import _body, markdown_head, markdown_tail
 
         articles, inputs = self._sorted(listing)
@@ -167,7 +167,7 @@ class CompareMarkdown(_Writer):
         whole = Comparison(articles=articles, inputs=inputs, findings=findings, rules_files=self.rules_files,
                            compares=self.compares, unmatched=self._unmatched(), language=self.language)
         out = _Lines(self.out)
-        out.add(markdown_head(whole, self.parts if several else [], self.t))
+        out.add(markdown_head(whole, self.parts if several else [], self.t, notes))
         if several:
             if self.sections.started:
                 self.out.write("\n" * (out.pending + 1))
@@ -253,7 +253,8 @@ REVIEW_PARTS = ("shown", "known", "below_severity", "not_selected", "failing")
 
 
 def write_archive(run, format: str, out, *, compares: dict[str, str] | None = None, facts: bool = False,
-                  review=None, marker: str | None = None, progress=None, lang: str | None = None) -> Written:
+                  review=None, marker: str | None = None, progress=None, lang: str | None = None,
+                  notes=None) -> Written:
     """Write ``run``'s report in ``format`` to ``out`` (``outputs.StreamOutput``) as its stories finish.
 
     Compare formats: json, markdown, jsonl (findings).  Facts formats
@@ -262,7 +263,9 @@ def write_archive(run, format: str, out, *, compares: dict[str, str] | None = No
     ``review``: findings -> ``review.Review`` (``--select``, ``--min-severity``,
     baseline), applied story by story: a report shows each story's
     ``shown`` findings; the parts are kept, without sides, for the run's review.
-    ``marker`` opens the report (Markdown's report marker).  ``lang``: the
+    ``marker`` opens the report (Markdown's report marker).  ``notes``: (review
+    parts, facts bound) -> the lines the Markdown says before its tables
+    (``review.Review.notes``).  ``lang``: the
     Markdown's language (``--lang``); else the rule files' (``i18n.desk_language``,
     decided before the first story is written, so the articles cannot vote).
     """
@@ -307,7 +310,7 @@ def write_archive(run, format: str, out, *, compares: dict[str, str] | None = No
     if isinstance(writer, CompareJson):
         writer.close(run.listing, store)
     elif isinstance(writer, CompareMarkdown):
-        writer.close(run.listing)
+        writer.close(run.listing, notes(parts, bound) if notes is not None else ())
     elif held:
         out.write(_facts_text(held, format, run.settings.per_folder))
     return Written(writer, run.listing, problems, bound, parts)

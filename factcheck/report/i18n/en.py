@@ -87,6 +87,7 @@ LABELS: dict[str, str] = {
     "agreements_col": "agreements",
     "single_col": "single source",
     "agreements": "Agreements",
+    "notes_title": "Before trusting this report:",
     "singles": "Single-source facts",
     "section.spelling": "Spelling variants",
     "section.roles": "Roles",

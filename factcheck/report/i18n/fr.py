@@ -87,6 +87,7 @@ LABELS: dict[str, str] = {
     "agreements_col": "concordances",
     "single_col": "source unique",
     "agreements": "Concordances",
+    "notes_title": "Avant de se fier à ce rapport :",
     "singles": "Faits de source unique",
     "section.spelling": "Variantes orthographiques",
     "section.roles": "Fonctions",
