@@ -655,12 +655,15 @@ def ci(
     ] = None,
     rules: RulesOpt = None,
     fail_on: Annotated[
-        str, typer.Option("--fail-on", metavar="error|warning|info|never",
-                          help="Exit 1 when a conflict the new articles introduce reaches this severity."),
-    ] = "error",
+        Optional[str], typer.Option("--fail-on", metavar="error|warning|info|never",
+                                    help="Exit 1 when a conflict the new articles introduce reaches this severity. "
+                                         "Default: the config's, else error."),
+    ] = None,
     min_severity: Annotated[
-        str, typer.Option("--min-severity", metavar="error|warning|info", help="Show only findings of this severity or above."),
-    ] = "info",
+        Optional[str], typer.Option("--min-severity", metavar="error|warning|info",
+                                    help="Show only findings of this severity or above. Default: the config's, "
+                                         "else info."),
+    ] = None,
     summary: Annotated[
         Optional[Path],
         typer.Option("--summary", metavar="FILE",
@@ -670,16 +673,20 @@ def ci(
     sarif: Annotated[Optional[Path], typer.Option("--sarif", metavar="FILE", help="Write SARIF 2.1.0 here (code scanning).")] = None,
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
     lang: LangOpt = None,
+    config: ConfigOpt = None,
 ) -> None:
     """What new articles change: conflicts they introduce, facts they confirm, facts only they state."""
     from . import ci as ci_lib
     from . import neutral
     from .outputs import OutputError, write_output, write_stdout
 
+    settings = _config(config)  # factcheck.toml / [tool.factcheck]: rules, fail-on, min-severity, lang
+    fail_on = fail_on or settings.fail_on or "error"
+    min_severity = min_severity or settings.min_severity or "info"
     _check_choice("--min-severity", min_severity, SEVERITIES)
     _check_choice("--fail-on", fail_on, (*SEVERITIES, "never"))
     _language(lang, None, SimpleNamespace(languages={}))  # a wrong --lang stops before the run
-    ruleset = _load_rules(rules)
+    ruleset = _load_rules(rules or settings.rules)
     try:
         done = ci_lib.run([str(p) for p in corpus or [Path(".")]], since=since,
                           new=[str(p) for p in new or []], ruleset=ruleset, max_bytes=max_bytes,
@@ -690,7 +697,7 @@ def ci(
     _report_inputs(loaded, strict=False)
     report, level = done.report, fail_on
 
-    code = _language(lang, None, ruleset, done.result.comparison)
+    code = _language(lang, settings.lang, ruleset, done.result.comparison)
     text = ci_lib.render_summary(report, fail_on=level, lang=code)
     inputs = _protected(loaded, ruleset)
     try:

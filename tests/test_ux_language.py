@@ -189,3 +189,22 @@ def test_a_french_desks_ci_annotations_summary_and_sarif_speak_french(tmp_path, 
     english = CliRunner().invoke(app, ["ci", "articles", "--new", "articles/new.txt", "--rules", RULES, "--lang",
                                        "en"], env={"GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": None})
     assert "this article says 45 min; articles/003_5304680d689b3a2e.txt:6 says " in english.stdout
+
+
+def test_ci_reads_the_desks_config_like_compare(tmp_path, monkeypatch):
+    import shutil
+
+    shutil.copytree(SEEDS, tmp_path / "articles")
+    (tmp_path / "articles" / "new.txt").write_text("L'appel entre Joe Biden et Vladimir Poutine a duré 45 minutes.\n",
+                                                   encoding="utf-8")
+    (tmp_path / "factcheck.toml").write_text(f'lang = "en"\nfail-on = "never"\nrules = ["{RULES}"]\n',
+                                             encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    done = CliRunner().invoke(app, ["ci", "articles", "--new", "articles/new.txt"],
+                              env={"GITHUB_ACTIONS": None, "GITHUB_STEP_SUMMARY": None})
+    assert done.exit_code == 0  # fail-on = "never" from the config
+    assert done.stdout.startswith("## factcheck: what the new articles change\n")  # lang = "en"
+    assert "**Passes**: `--fail-on never`." in done.stdout
+    loud = CliRunner().invoke(app, ["ci", "articles", "--new", "articles/new.txt", "--fail-on", "error", "--lang", "fr"],
+                              env={"GITHUB_ACTIONS": None, "GITHUB_STEP_SUMMARY": None})
+    assert loud.exit_code == 1 and "**Échoue**" in loud.stdout  # the command line wins
