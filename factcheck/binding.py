@@ -543,6 +543,12 @@ def _claimant_of_figures(sentence: _Sentence, view: str, text: str, r, classes: 
         if hit:
             out[id(f)] = hit[2]
             taken.add(hit[:2])
+            # "76 personnes ont été tuées dans sept provinces, selon l'AFAD": the figures before it in
+            # its clause, no claimant of their own between, are stated by the same source.
+            for g in figures[:i]:
+                if id(g) not in out and g.clause_start == f.clause_start and same_paren(g, hit[0]) \
+                        and not r.claim_verb.search(view, g.end, f.start):
+                    out[id(g)] = hit[2]
     for i, f in enumerate(figures):
         if id(f) in out:
             continue
@@ -779,6 +785,17 @@ def _keys_of_figures(sentence: _Sentence, rules: dict[str, "FactRule"], story, v
                 continue
         # "12 000 à Rennes", "8 000 à Tours et à Orléans": the keys after the figure.
         keys = after_of[id(f)]
+        # "8 574 morts et 49 133 blessés en Turquie": counts of other facts joined to this one share
+        # the key after the last of them (the next one's, or the one before's: "..., et 6 444 bâtiments").
+        for j in (i + 1, i - 1):
+            if keys or not 0 <= j < len(figures):
+                continue
+            other = figures[j]
+            other_rule = rules.get(other.fact or "")
+            first, second = (f, other) if j > i else (other, f)
+            if (other_rule is not None and other_rule.id != rule.id and other_rule.by == rule.by
+                    and r.coordinated.search(view[first.end:second.start].rstrip(" ,") + " ")):
+                keys = after_of.get(id(other), [])
         if keys:
             out[id(f)] = list(dict.fromkeys(k.key for k in keys))
             used_after.update((k.start, k.end) for k in keys)
@@ -978,6 +995,7 @@ def assign_dimensions(mentions: list[Mention], article: Article, view: str, stor
         if as_of is None and published and (rule.evolves != "none" or r.running.search(view, m.sentence_start, m.sentence_end)):
             as_of, source = published, "publication"
         m.as_of, m.as_of_source = as_of, source
+    _restated_claimants(mentions, r, classes)
     out: list[Mention] = []
     for m in mentions:
         keys = keys_of.get(id(m))
@@ -1018,6 +1036,21 @@ def _last_named(view: str, text: str, before: int, classes: Claimants) -> tuple[
             if best is None or m.end() > best[1]:
                 best = (m.start(), m.end())
     return (best[1], _raw(text, *best)) if best else None
+
+
+def _restated_claimants(mentions: list[Mention], r, classes: Claimants) -> None:
+    """A figure the article states again with its source (the headline's or the lead's "76 morts",
+    then "76 personnes ..., selon l'AFAD") is that source's, when the article names only one."""
+    sources: dict[tuple, set[tuple[str, str]]] = {}
+    for m in mentions:
+        if m.fact and _is_figure(m) and m.claimant:
+            sources.setdefault((m.fact, m.low, m.high), set()).add((m.claimant, m.attribution or ""))
+    for m in mentions:
+        if m.fact and _is_figure(m) and not m.claimant:
+            named = sources.get((m.fact, m.low, m.high), set())
+            if len({c for c, _ in named}) == 1:
+                m.claimant, raw = min(named)
+                m.attribution = m.attribution or raw
 
 
 def _lead_claimant(view: str, text: str, s: Span, r, classes: Claimants) -> str | None:

@@ -188,3 +188,55 @@ def test_a_pronoun_subject_is_the_claimant_last_named_in_the_paragraph(ruleset):
 ])
 def test_subjects_that_name_no_claimant(ruleset, text):
     assert [c for _, c in claimed(ruleset, text)] == [None]
+
+
+# ---------------------------------------------------------------------------- keys of coordinated figures
+
+
+def keyed(ruleset, text: str) -> list[tuple]:
+    return [(m.fact, m.low, m.fact_key) for m in rows(ruleset, "Le typhon a frappé Kyushu. " + text)]
+
+
+def test_counts_of_other_facts_joined_to_one_share_the_key_after_them(ruleset):
+    assert keyed(ruleset, "Le bilan fait état de 80 morts et 300 blessés au Japon, et 1 200 maisons détruites.") == [
+        ("toll", 80, "Japon"), ("injured", 300, "Japon"), ("houses", 1200, "Japon")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Each figure with its own key keeps it.
+    ("Le bilan fait état de 80 morts au Japon et 12 blessés en Corée.",
+     [("toll", 80, "Japon"), ("injured", 12, "Corée")]),
+    # Two figures of one fact: the second's key is not the first's ("80 morts et 12 en Corée").
+    ("Le bilan fait état de 80 morts et 12 morts en Corée.", [("toll", 80, None), ("toll", 12, "Corée")]),
+    # Not joined: a new clause with its own subject.
+    ("Le bilan fait état de 80 morts ; 300 blessés sont soignés au Japon.",
+     [("toll", 80, None), ("injured", 300, "Japon")]),
+])
+def test_keys_that_coordination_does_not_share(ruleset, text, expected):
+    assert keyed(ruleset, text) == expected
+
+
+def test_a_trailing_source_covers_the_figures_of_its_clause(ruleset):
+    assert claimed(ruleset, "Le typhon a frappé Kyushu. Au Japon, au moins 45 personnes ont été tuées dans "
+                            "trois préfectures, selon l'agence de la météo.") == [(45, "agence météo")]
+
+
+def test_a_figure_restated_with_its_source_takes_it_in_the_headline_and_the_lead(ruleset):
+    text = ("Typhon : au moins 45 morts au Japon\n\n"
+            "Au Japon, au moins 45 personnes ont été tuées, selon l'agence de la météo.")
+    assert claimed(ruleset, text) == [(45, "agence météo"), (45, "agence météo")]
+
+
+@pytest.mark.parametrize("text", [
+    # Two sources for the same figure: the headline's stays unattributed.
+    "Typhon : 45 morts au Japon\n\nSelon la JMA, 45 personnes ont été tuées au Japon. "
+    "Le gouvernement japonais a lui aussi compté 45 morts au Japon.",
+])
+def test_a_restated_figure_with_two_sources_takes_neither(ruleset, text):
+    assert [c for _, c in claimed(ruleset, text)][0] is None
+
+
+def test_a_source_after_a_later_clause_stays_there(ruleset):
+    got = claimed(ruleset, "Le typhon a frappé Kyushu. Au Japon, 45 personnes ont été tuées ; "
+                           "12 morts ont été comptés en Corée, selon la Croix-Rouge.")
+    assert got == [(45, None), (12, "Croix-Rouge")]
