@@ -263,8 +263,28 @@ def test_less_than_a_month():
     text = "C'est le deuxième entretien en moins d'un mois."
     d = only(text, "duration")
     assert span(text, d) == "moins d'un mois"
-    assert (d.qualifier, d.high) == ("less_than", 43200)
+    assert (d.qualifier, d.high) == ("less_than", 31 * 1440)  # a calendar month lasts 28 to 31 days
     assert d.low == 0
+
+
+@pytest.mark.parametrize("text, days", [
+    ("L'état d'urgence est décrété pour trois mois.", (89, 92)),
+    ("Le chantier durera un mois.", (28, 31)),
+    ("Le contrat court sur deux trimestres.", (181, 184)),
+])
+def test_months_are_calendar_months(text, days):
+    d = only(text, "duration")
+    assert (d.low, d.high) == (days[0] * 1440, days[1] * 1440)
+
+
+@pytest.mark.parametrize("text, minutes", [
+    ("Le deuil durera sept jours.", 7 * 1440),  # days, weeks and years are no calendar intervals
+    ("Il a passé deux ans en prison.", 2 * 525600),
+    ("Elle est restée trois semaines.", 3 * 10080),
+])
+def test_lengths_that_are_no_calendar_months(text, minutes):
+    d = only(text, "duration")
+    assert (d.low, d.high) == (minutes, minutes)
 
 
 def test_two_hours_and_a_half():

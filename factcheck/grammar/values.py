@@ -373,7 +373,13 @@ def read_quantity(g: Grammar, m: re.Match, view: str, ref: Reference, text: str 
         factor = lang.DURATION_UNITS[unit_word]
         if m.group("qhalf"):
             low, high = low + 0.5, (None if high is None else high + 0.5)
-        low, high = low * factor, (None if high is None else high * factor)
+        months = lang.CALENDAR_UNITS.get(unit_word)
+        if months and low == high and low == int(low) and 0 < low * months <= _CALENDAR_MONTHS_MAX:
+            # "trois mois": as long as three calendar months run, 89 to 92 days.
+            shortest, longest = calendar_days(int(low * months))
+            low, high = shortest * 1440, longest * 1440
+        else:
+            low, high = low * factor, (None if high is None else high * factor)
         low, high = _scaled(low, high, lo_f, hi_f)
         return Value(
             "duration", " ".join(m.group(0).split()), _tidy(low), _tidy(high), m.start(), m.end(),
@@ -393,6 +399,21 @@ def read_quantity(g: Grammar, m: re.Match, view: str, ref: Reference, text: str 
     unit = "%" if m.group("qpct") else noun
     text = " ".join(view[m.start():end].split())
     return Value("count", text, _tidy(low), _tidy(high), m.start(), end, unit=unit, qualifier=qualifier, noun=noun)
+
+
+_CALENDAR_MONTHS_MAX = 12 * 1000
+
+
+@lru_cache(maxsize=256)
+def calendar_days(months: int) -> tuple[int, int]:
+    """The fewest and the most days that ``months`` consecutive calendar months last."""
+    lengths = []
+    # Every first month of a Gregorian cycle when whole years are counted (leap centuries), else of four years.
+    for start in range(12 * (400 if months >= 12 else 4)):
+        first = date(2000 + start // 12, start % 12 + 1, 1)
+        end = start + months
+        lengths.append((date(2000 + end // 12, end % 12 + 1, 1) - first).days)
+    return min(lengths), max(lengths)
 
 
 def _counted_noun(lang: ModuleType, m: re.Match, group: str, text: str | None) -> str | None:

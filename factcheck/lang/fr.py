@@ -169,6 +169,9 @@ DURATION_UNITS = {
     "mois": 43200, "trimestre": 129600, "trimestres": 129600, "semestre": 259200, "semestres": 259200,
     "an": 525600, "ans": 525600, "annee": 525600, "annees": 525600,
 }
+# Calendar units, in months: "trois mois" is 89 to 92 days, not 90 days flat.  (Years stay 365 days:
+# a leap day is no disagreement a desk would raise.)
+CALENDAR_UNITS = {"mois": 1, "trimestre": 3, "trimestres": 3, "semestre": 6, "semestres": 6}
 # Words that make a duration an offset or a window rather than a length.
 DURATION_RELATIONS_AFTER = {"avant": "before", "plus tot": "before", "auparavant": "before", "apres": "after", "plus tard": "after"}
 DURATION_RELATIONS_BEFORE = {"il y a": "before", "dans": "after", "en": "within", "depuis": "since", "d'ici": "within"}
