@@ -251,6 +251,16 @@ def carry_zones(mentions: list[Mention], view: str, story: "StoryRules | None", 
     return restated
 
 
+def inner_places(mentions: list[Mention], view: str, lang: Any) -> None:
+    """A place set before the place that holds it ("sa résidence de Botcharov Routcheï, à Sotchi") is a
+    detail of it: the fact is the holder, the one the other sources compare."""
+    r = context.readers(lang)
+    places = sorted((m for m in mentions if m.kind == "place" and m.fact), key=lambda m: m.start)
+    for inner, holder in zip(places, places[1:]):
+        if inner.fact == holder.fact and r.container.fullmatch(view, inner.end, holder.start):
+            inner.fact = None
+
+
 def restate_facts(restated: list[tuple[Mention, Mention]]) -> None:
     """A clock time restated on another clock states the fact of the time it restates."""
     for again, first in restated:

@@ -15,7 +15,8 @@ import operator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from .binding import _day, assign_dimensions, assign_events, carry_zones, inherit_nouns, lead_in, restate_facts, select_story, stamps
+from .binding import (_day, assign_dimensions, assign_events, carry_zones, inherit_nouns, inner_places, lead_in,
+                      restate_facts, select_story, stamps)
 from .grammar import Extractor
 from .model import TABLE_COLUMNS, Article, Mention
 from .rules import OTHER_EVENT, RuleTimeout
@@ -141,6 +142,7 @@ def _bind_article(article: Article, view: str, found: list[Mention], ruleset: "R
             continue
         mention.fact = bind(mention, view, by_kind, stories)
     restate_facts(restated)
+    inner_places(found, view, lang)
     return assign_dimensions(found, article, view, story, ruleset, lang)
 
 

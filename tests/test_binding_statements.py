@@ -240,3 +240,23 @@ def test_a_source_after_a_later_clause_stays_there(ruleset):
     got = claimed(ruleset, "Le typhon a frappé Kyushu. Au Japon, 45 personnes ont été tuées ; "
                            "12 morts ont été comptés en Corée, selon la Croix-Rouge.")
     assert got == [(45, None), (12, "Croix-Rouge")]
+
+
+def test_a_place_inside_the_place_after_it_leaves_the_fact_to_the_holder(tmp_path):
+    rules = tmp_path / "r.yaml"
+    rules.write_text(textwrap.dedent("""\
+        story: visio
+        language: fr
+        event: {name: Visioconférence, date: 2024-05-10, words: ['visioconf\\w+']}
+        facts:
+          host.location:
+            kind: place
+            scope: sentence
+            cues: ['depuis', 'residence']
+        """), encoding="utf-8")
+    ruleset = load_rules([rules])
+    assert ruleset.errors == []
+    found = rows(ruleset, "Pour la visioconférence, le président s'exprimait depuis sa résidence de Botcharov Routcheï, à Sotchi.")
+    assert [m.value for m in found] == ["Sotchi"]
+    found = rows(ruleset, "Pour la visioconférence, le président s'exprimait depuis Sotchi, puis depuis Moscou.")
+    assert [m.value for m in found] == ["Sotchi", "Moscou"]  # two places, neither inside the other

@@ -77,3 +77,21 @@ def test_a_street_noun_and_its_name_are_one_place(text, places):
 ])
 def test_no_street_place_without_a_street_noun_and_a_name(text, places):
     assert [p.value for p in of_kind(text, "place")] == places
+
+    ("Joe Biden s'installera dans la Situation Room, la salle de crise.", ["Situation Room"]),
+    ("Le président parlait depuis le Bureau Ovale de la Maison Blanche.", ["Bureau Ovale"]),
+    ("Le président russe s'exprimait depuis sa résidence de Sotchi.", ["Sotchi"]),
+    ("Il s'est exprimé depuis sa datcha de Botcharov Routcheï.", ["Botcharov Routcheï"]),
+])
+def test_rooms_after_dans_la_and_possessive_residences_are_places(text, places):
+    assert [p.value for p in of_kind(text, "place")] == places
+    assert [name for name, _ in people(text) if name not in ("Joe Biden",)] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Il a lu l'entretien dans Le Monde.",                 # one word after the article: a title, no place
+    "Il a visité la résidence de Vladimir Poutine.",      # no possessive: whose residence it is
+    "Elle travaille dans la Maison Blanche.",             # words of an institution
+])
+def test_no_room_or_residence_place(text):
+    assert [p.value for p in of_kind(text, "place")] == []

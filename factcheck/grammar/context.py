@@ -155,6 +155,7 @@ class Readers:
     clock_zone_inside: _re.Pattern
     clock_city_after: _re.Pattern
     clock_restatement: _re.Pattern
+    container: _re.Pattern
     time_zones: dict
     city_zones: dict
     local_time: frozenset
@@ -223,6 +224,7 @@ def readers(lang: _ModuleType) -> Readers:
         clock_city_after=_re.compile(
             rf"\s*{_words(lang.CLOCK_CITY_PREPOSITIONS)}\s+(?P<city>{_words(lang.CITY_ZONES)})(?![\w-])", flags),
         clock_restatement=_re.compile(rf"[\s,;()]*(?:{_words(lang.CLOCK_RESTATEMENTS)}(?!\w)[\s,;()]*)?", flags),
+        container=_re.compile(rf"\s*,\s*{_words(lang.CONTAINER_PREPOSITIONS)}\s+", flags),
         time_zones=dict(lang.TIME_ZONES),
         city_zones=dict(lang.CITY_ZONES),
         local_time=frozenset(lang.LOCAL_TIME),

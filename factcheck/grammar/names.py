@@ -29,6 +29,8 @@ class _Words:
     titles: frozenset[str]
     relational: frozenset[str]
     break_words: frozenset[str]
+    inside: re.Pattern  # "dans la", "dans le": before the name of a room, a building, an area
+    residence: re.Pattern  # "sa résidence de": before the name of the place someone lives or works in
 
 
 @lru_cache(maxsize=8)
@@ -41,7 +43,15 @@ def _words(lang: ModuleType) -> _Words:
         titles=frozenset(fold(t) for t in lang.TITLES),
         relational=frozenset(lang.RELATIONAL_ROLES),
         break_words=frozenset(lang.ROLE_BREAK_WORDS),
+        inside=re.compile(rf"(?<![\w'-]){_alternation(lang.INSIDE_PREPOSITIONS)}\s+{_alternation(lang.ARTICLES_BEFORE_NAMES)}"
+                          r"(?:(?<=')|\s+)$", re.IGNORECASE),
+        residence=re.compile(rf"(?<![\w'-]){_alternation(lang.POSSESSIVE_DETERMINERS)}\s+{_alternation(lang.RESIDENCE_NOUNS)}"
+                             rf"\s+{_alternation(lang.PLACE_NOUN_LINKS)}(?:(?<=')|\s+)$", re.IGNORECASE),
     )
+
+
+def _alternation(items) -> str:
+    return "(?:" + "|".join(re.escape(fold(i)) for i in sorted(items, key=len, reverse=True)) + ")"
 
 
 _TOKEN = re.compile(r"[A-Za-z'][A-Za-z'-]*")
@@ -79,7 +89,11 @@ def classify(g: Grammar, view: str, text: str, start: int, end: int) -> list[Val
     if tokens and view[tokens[0][0]:tokens[-1][1]].lower() in w.places:
         return [_place(text, tokens[0][0], tokens[-1][1])]
     if tokens and g.place_noun_before.search(view, max(0, tokens[0][0] - 40), tokens[0][0]):
-        # "le district de Pazarcik", "sa résidence de Sotchi": the noun says it is a place
+        # "le district de Pazarcik": the noun says it is a place
+        return [_place(text, tokens[0][0], tokens[-1][1])]
+    if tokens and w.residence.search(view, max(0, tokens[0][0] - 30), tokens[0][0]):
+        # "sa résidence de Sotchi", "sa datcha de Botcharov Routcheï": a possessive residence is a place
+        # ("la résidence de Vladimir Poutine" says whose it is).
         return [_place(text, tokens[0][0], tokens[-1][1])]
     all_tokens = tokens
     # The same run without its leading never-person words ("Kremlin Dmitri Peskov" -> "Dmitri Peskov").
@@ -88,6 +102,16 @@ def classify(g: Grammar, view: str, text: str, start: int, end: int) -> list[Val
         # "Attentats de Moscou": every word is never a name, but a known place is still a place
         return [_place(text, s, e) for s, e, tok in all_tokens if tok.lower() in w.places]
     if g.article_before_name.search(view, max(0, tokens[0][0] - 6), tokens[0][0]):
+        # "dans la Situation Room (de la Maison Blanche)": two capitalised words after "dans la" name a
+        # place (a room, a building, an area), up to the first particle.
+        if w.inside.search(view, max(0, tokens[0][0] - 12), tokens[0][0]):
+            named = []
+            for token in tokens:
+                if token[2].lower() in w.particles or token[2].lower() in w.function:
+                    break
+                named.append(token)
+            if len(named) >= 2:
+                return [_place(text, named[0][0], named[-1][1])]
         # "la Situation Room", "de l'Intérieur Gérald Darmanin": the word after an article names a thing
         tokens = tokens[1:]
         while tokens and tokens[0][2].lower() in w.particles:

@@ -470,6 +470,13 @@ STREET_NOUNS = (
 )
 # "of" before a name: "la place d'Italie", "la préfecture de la Gironde".
 OF_LINKS = ("de la", "de l'", "des", "du", "de", "d'")
+# "dans la Situation Room", "dans le Bureau Ovale": a name of two capitalised words after these and an
+# article is a place (one word after an article stays a thing: "dans la Maison" is no place name).
+INSIDE_PREPOSITIONS = ("dans", "depuis")
+# A residence named with a possessive is a place: "sa résidence de Sotchi" ("la résidence de Poutine" is whose).
+RESIDENCE_NOUNS = ("residence", "residences", "datcha", "propriete", "villa", "palais")
+# A place, then the place that holds it: "sa résidence de Botcharov Routcheï, à Sotchi".
+CONTAINER_PREPOSITIONS = ("a", "en", "dans")
 
 # Page furniture: lines and spans that never yield a fact.
 FURNITURE_LINES = (
