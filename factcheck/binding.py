@@ -330,7 +330,10 @@ def inherit_nouns(mentions: list[Mention], view: str, lang: Any) -> None:
                 same = last.sentence_start == m.sentence_start
                 paragraph = "\n\n" not in view[last.end:m.start]
                 named = r.figure_noun.search(view[max(m.sentence_start, m.start - 30):m.start])
-                if same or (paragraph and (named or r.noun_pronoun.search(view, m.sentence_start, m.start))):
+                # "- environ 70 000 soldats ... ;\n- 94 000, selon Kiev": the items of one list count alike.
+                listed = (paragraph and r.list_item.match(view, m.sentence_start)
+                          and r.list_item.match(view, last.sentence_start))
+                if same or listed or (paragraph and (named or r.noun_pronoun.search(view, m.sentence_start, m.start))):
                     m.noun = last.noun
             if m.noun:
                 last = m
@@ -382,6 +385,11 @@ def assign_events(mentions: list[Mention], view: str, story: "StoryRules | None"
                 low, high = _day(m.low), _day(m.high if m.high is not None else m.low)
                 if low and high:
                     found = event_of_days(low, high)
+                    before = view[max(s.start, m.start - 40):m.start]
+                    if r.statement_day.search(before):
+                        continue  # "a évoqué vendredi 94 000 soldats": the day of the statement
+                    if anchor is not None and low > anchor and r.horizon.search(before):
+                        continue  # "jusqu'à 175 000 dès le début de 2022": the horizon of a plan
                     if found is not None:
                         cues.append(_Cue(m.start, m.end, found))
             elif m.kind == "duration" and m.relation == "before" and isinstance(m.low, (int, float)) and m.low >= 2 * 1440:

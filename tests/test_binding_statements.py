@@ -260,3 +260,29 @@ def test_a_place_inside_the_place_after_it_leaves_the_fact_to_the_holder(tmp_pat
     assert [m.value for m in found] == ["Sotchi"]
     found = rows(ruleset, "Pour la visioconférence, le président s'exprimait depuis Sotchi, puis depuis Moscou.")
     assert [m.value for m in found] == ["Sotchi", "Moscou"]  # two places, neither inside the other
+
+
+# ---------------------------------------------------------------------------- days that are no occasion
+
+
+def test_the_day_of_a_statement_and_the_horizon_of_a_plan_keep_the_figure_on_the_event(ruleset):
+    text = ("Le typhon a frappé Kyushu lundi. Le gouvernement japonais a évoqué vendredi 45 morts au Japon. "
+            "Interrogé jeudi, le premier ministre a compté 50 morts au Japon. "
+            "Le bilan pourrait atteindre 300 morts au Japon d'ici à la fin du mois de juin.")
+    assert [(m.low, m.event) for m in rows(ruleset, text, published="2024-05-14T12:00:00+02:00")
+            if m.fact == "toll"] == [(45, ""), (50, ""), (300, "")]
+
+
+def test_a_day_weeks_before_still_moves_a_figure_to_another_occasion(ruleset):
+    text = "Le typhon a frappé Kyushu lundi. Le 3 avril, un autre typhon avait fait 12 morts au Japon."
+    assert [m.low for m in rows(ruleset, text) if m.fact == "toll"] == []
+
+
+def test_list_items_count_what_the_first_item_counts(ruleset):
+    text = ("Le typhon a frappé Kyushu. Les bilans divergent :\n"
+            "- 450 blessés au Japon, selon la JMA ;\n"
+            "- 520, selon la Croix-Rouge.\n")
+    assert claimed(ruleset, text, "injured") == [(450, "agence météo"), (520, "Croix-Rouge")]
+    # Not a list: a figure on its own line without the marker counts nothing said before.
+    text = "Le typhon a frappé Kyushu. 450 blessés au Japon, selon la JMA.\n520, selon la Croix-Rouge.\n"
+    assert claimed(ruleset, text, "injured") == [(450, "agence météo")]

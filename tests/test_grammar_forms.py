@@ -281,7 +281,9 @@ def test_bounded_day_ranges_stay_one_interval(text):
 
 @pytest.mark.parametrize("text, kind, low, high", [
     ("Moscou aurait massé environ 70 000 soldats à la frontière.", "count", 66_500, 73_500),
-    ("Quelque 94 000 soldats sont déployés.", "count", 89_300, 98_700),
+    # A figure rounded to the thousand is hedged less than one rounded to ten thousand (1 % at least).
+    ("Quelque 94 000 soldats sont déployés.", "count", 93_060, 94_940),
+    ("Environ 94 500 soldats sont déployés.", "count", 93_555, 95_445),
     ("Le bilan s'établit autour de 2 000 morts.", "count", 1_900, 2_100),
     ("L'entretien a duré près de deux heures.", "duration", 100, 120),
     # A count "près de" N: below N by one unit of its last written digit at most, 15 % at most.
@@ -290,10 +292,28 @@ def test_bounded_day_ranges_stay_one_interval(text):
     ("Le bilan approche près de 1 500 morts.", "count", 1_400, 1_500),
     ("Près de 28 000 manifestants selon la police.", "count", 27_000, 28_000),
     ("Près de 100 000 soldats sont massés à la frontière.", "count", 85_000, 100_000),
+    # Verbs that put a toll near a figure hedge like "près de".
+    ("Le bilan approche donc les 1 500 morts.", "count", 1_400, 1_500),
+    ("Le bilan avoisine 1 450 morts.", "count", 1_440, 1_450),
 ])
 def test_hedges_are_as_narrow_as_news_means_them(text, kind, low, high):
     v = only(text, kind)
     assert (round(v.low), round(v.high), v.qualifier) == (low, high, "approx")
+
+
+@pytest.mark.parametrize("text", ["Le bilan dépasse ainsi 7 800 morts.", "Le bilan dépasse 7 800 morts."])
+def test_a_toll_past_a_figure_is_more_than_it(text):
+    v = only(text, "count")
+    assert (v.low, v.high, v.qualifier) == (7800, None, "more_than")
+
+
+@pytest.mark.parametrize("text", [
+    "Les 7 800 morts dépassent l'entendement.",      # the verb after the figure hedges nothing
+    "Le cortège approche de la place, 7 800 personnes y sont.",  # "approche de la place" is no hedge
+])
+def test_verbs_that_hedge_no_figure(text):
+    v = only(text, "count")
+    assert (v.low, v.high, v.qualifier) == (7800, 7800, "exact")
 
 
 def test_pres_de_is_never_above_the_figure_and_environ_not_ten_percent_off():
@@ -337,3 +357,13 @@ def test_counting_is_no_plan_and_a_forecast_is(text, modality):
 
 def test_counting_in_the_present_is_no_plan():
     assert only("La police compte 34 000 manifestants.", "count").modality != "planned"
+
+
+@pytest.mark.parametrize("text, low, high", [
+    ("Il est arrivé vers 18h08.", 1083, 1093),    # stated to the minute: five minutes either side
+    ("Il est arrivé vers 18h10.", 1080, 1100),    # a round time keeps the wider hedge
+    ("Il est arrivé vers 18 heures.", 1070, 1090),
+])
+def test_a_time_to_the_minute_is_hedged_less(text, low, high):
+    t = only(text, "time")
+    assert (t.low, t.high) == (low, high)

@@ -78,6 +78,8 @@ def test_a_street_noun_and_its_name_are_one_place(text, places):
 def test_no_street_place_without_a_street_noun_and_a_name(text, places):
     assert [p.value for p in of_kind(text, "place")] == places
 
+
+@pytest.mark.parametrize("text, places", [
     ("Joe Biden s'installera dans la Situation Room, la salle de crise.", ["Situation Room"]),
     ("Le président parlait depuis le Bureau Ovale de la Maison Blanche.", ["Bureau Ovale"]),
     ("Le président russe s'exprimait depuis sa résidence de Sotchi.", ["Sotchi"]),

@@ -156,6 +156,9 @@ class Readers:
     clock_city_after: _re.Pattern
     clock_restatement: _re.Pattern
     container: _re.Pattern
+    list_item: _re.Pattern
+    statement_day: _re.Pattern
+    horizon: _re.Pattern
     time_zones: dict
     city_zones: dict
     local_time: frozenset
@@ -224,6 +227,11 @@ def readers(lang: _ModuleType) -> Readers:
         clock_city_after=_re.compile(
             rf"\s*{_words(lang.CLOCK_CITY_PREPOSITIONS)}\s+(?P<city>{_words(lang.CITY_ZONES)})(?![\w-])", flags),
         clock_restatement=_re.compile(rf"[\s,;()]*(?:{_words(lang.CLOCK_RESTATEMENTS)}(?!\w)[\s,;()]*)?", flags),
+        statement_day=_re.compile(rf"(?<!\w)(?:{_words(lang.CLAIM_VERB_STEMS)}(?:{endings})?|"
+                                  rf"{_words(lang.STATEMENT_DAY_PARTICIPLES)})\s+(?:(?:ce|le)\s+)?$", flags),
+        horizon=_re.compile(rf"(?<!\w){_words(lang.HORIZON_WORDS)}\s*(?:(?:le|la|les|l')\s*)?"
+                            rf"(?:{_words(lang.HORIZON_PARTS)}\s*(?:du|des|de la|de l'|de|d')?\s*)?$", flags),
+        list_item=_re.compile(rf"[ \t]*(?:{'|'.join(_re.escape(m) for m in lang.LIST_ITEM_MARKERS)})\s", flags),
         container=_re.compile(rf"\s*,\s*{_words(lang.CONTAINER_PREPOSITIONS)}\s+", flags),
         time_zones=dict(lang.TIME_ZONES),
         city_zones=dict(lang.CITY_ZONES),

@@ -137,6 +137,13 @@ def _written_step(value: float) -> float:
     return float(Decimal(1).scaleb(exponent)) if isinstance(exponent, int) else 1.0
 
 
+def _rounding_hedge(n: float, widths: tuple[float, float, float], hi_f: float | None) -> tuple[float, float | None]:
+    """The factors of a hedge as wide as the figure's rounding (a share of its last written digit), bounded."""
+    least, most, share = widths
+    width = min(most, max(least, share * _written_step(abs(n)) / abs(n)))
+    return 1 - width, (1 + width if hi_f is not None and hi_f > 1 else hi_f)
+
+
 def _scaled(low: float, high: float | None, lo_f: float, hi_f: float | None) -> tuple[float, float | None]:
     return low * lo_f, (None if hi_f is None or high is None else high * hi_f)
 
@@ -259,6 +266,9 @@ def read_time(g: Grammar, m: re.Match, view: str, ref: Reference) -> Value | Non
                      unit="min", qualifier=qualifier, relation=_relation(g, view, m))
     zone = _zone_name(lang, zone_raw, ref)
     before_min, after_min = lang.TIME_APPROX_MARKERS.get(mark, (0, 0))
+    if minute % 5:
+        # "vers 18h08", stated to the minute, is hedged less than "vers 18 heures".
+        before_min, after_min = min(before_min, lang.TIME_HEDGE_TO_THE_MINUTE), min(after_min, lang.TIME_HEDGE_TO_THE_MINUTE)
     qualifier = lang.TIME_OPEN_MARKERS.get(mark) or ("approx" if before_min or after_min else "exact")
     text = m.group(0).strip()
     tz = None
@@ -369,6 +379,9 @@ def read_quantity(g: Grammar, m: re.Match, view: str, ref: Reference, text: str 
     after = g.approx_after.match(view, m.end(), min(len(view), m.end() + 24))
     if after and qualifier == "exact":
         qualifier, lo_f, hi_f = lang.APPROX_MARKERS[after.group("mark").lower()]  # "3 000 policiers environ"
+    widths = lang.ROUNDING_HEDGES.get((qualifier, lo_f, hi_f))
+    if widths and low == high and low:
+        lo_f, hi_f = _rounding_hedge(low, widths, hi_f)
     if unit_word:
         factor = lang.DURATION_UNITS[unit_word]
         if m.group("qhalf"):

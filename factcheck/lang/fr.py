@@ -128,12 +128,26 @@ APPROX_MARKERS = {
     "jusqu'a": ("at_most", 0.0, 1.0),
     "pas plus de": ("at_most", 0.0, 1.0),
 }
+# A verb that puts a toll near or past a figure: "le bilan approche donc les 1 500 morts", "dépasse ainsi
+# 7 800 morts" (with the adverbs and the article news puts between).
+_NEAR_VERBS = ("approche", "approchent", "avoisine", "avoisinent", "frole", "frolent")
+_PAST_VERBS = ("depasse", "depassent", "excede", "excedent", "franchit", "franchissent")
+for _verb in _NEAR_VERBS + _PAST_VERBS:
+    for _adverb in ("", " donc", " ainsi", " deja", " desormais", " maintenant"):
+        for _article in ("", " les"):
+            APPROX_MARKERS.setdefault(_verb + _adverb + _article, NEARLY if _verb in _NEAR_VERBS else ("more_than", 1.0, None))
+# "environ" is as wide as half the figure's rounding, within bounds: "environ 70 000" (rounded to ten
+# thousand) reaches 5 % either side, "quelque 94 000" (rounded to the thousand) 1 %.
+# (least width, most width, share of one unit of the last written digit), by marker.
+ROUNDING_HEDGES = {ABOUT: (0.01, 0.05, 0.5)}
 # Approximate clock times: "vers 15h30" is 15h20 to 15h40.
 # Approximate clock times: minutes before and after the time stated ("vers 15h30" is 15h20 to
 # 15h40; "peu avant 22 heures" is 21h45 to 22h, "peu après 10h15" 10h15 to 10h30).
 TIME_APPROX_MARKERS = {"vers": (10, 10), "aux alentours de": (10, 10), "autour de": (10, 10), "environ": (10, 10),
                        "plutot vers": (10, 10), "peu avant": (15, 0), "peu apres": (0, 15),
                        "juste avant": (5, 0), "juste apres": (0, 5)}
+# A clock time stated to the minute ("vers 18h08", not on a multiple of five) is hedged this much at most.
+TIME_HEDGE_TO_THE_MINUTE = 5
 # Open clock times: the qualifier of the open interval ("avant 11h" ends at 11h, "dès 8h15" starts there).
 TIME_OPEN_MARKERS = {"avant": "less_than", "jusqu'a": "at_most", "apres": "more_than", "a partir de": "at_least",
                      "des": "at_least", "depuis": "at_least", "au-dela de": "more_than"}
@@ -601,3 +615,14 @@ CLOCK_CITY_PREPOSITIONS = ("a",)
 CLOCK_ZONE_GAP = r"[\s\u00bb\"\u201d,]*"
 # Possessive determiners: "Son président, Yunus Sezer, a précisé ..." speaks for the claimant named before.
 POSSESSIVE_DETERMINERS = ("son", "sa", "ses", "leur", "leurs")
+# A day right after these dates a statement, not the figure's occasion: "le ministre a évoqué vendredi
+# quelque 94 000 soldats", "Interrogé lundi, le porte-parole a confirmé ..." (and after a claim verb).
+STATEMENT_DAY_PARTICIPLES = ("interroge", "interrogee", "interroges", "joint", "jointe", "joints", "contacte",
+                             "contactee", "contactes", "sollicite", "sollicitee")
+# Words before a later date that make it the horizon of a plan, not another occasion: "jusqu'à 175 000
+# dès le début de l'année 2022", "d'ici à la fin de l'année".
+HORIZON_WORDS = ("des", "d'ici", "d'ici a", "d'ici au", "d'ici a la", "a partir de", "a partir du", "avant",
+                 "jusqu'a", "jusqu'au", "jusqu'en", "au plus tard")
+HORIZON_PARTS = ("debut", "fin", "milieu", "courant", "mi")
+# Marks that open the items of a list, one a line: "- 94 000, selon le ministère ukrainien".
+LIST_ITEM_MARKERS = ("-", "\u2022", "*", "\u2013", "\u2014")
