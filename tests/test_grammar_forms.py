@@ -367,3 +367,29 @@ def test_counting_in_the_present_is_no_plan():
 def test_a_time_to_the_minute_is_hedged_less(text, low, high):
     t = only(text, "time")
     assert (t.low, t.high) == (low, high)
+
+
+@pytest.mark.parametrize("text, day", [
+    ("Le deuil national se poursuit jusqu'à dimanche.", "2023-02-12"),   # a limit lies ahead, present tense or not
+    ("Les drapeaux resteront en berne jusqu'au dimanche 12 février.", "2023-02-12"),
+    ("Les inscriptions sont ouvertes d'ici vendredi.", "2023-02-10"),
+])
+def test_a_weekday_limit_lies_ahead(text, day):
+    d = only(text, "date", "2023-02-08")
+    assert d.low == day
+
+
+def test_a_weekday_without_a_limit_keeps_the_tense():
+    assert only("Le séisme a frappé dimanche.", "date", "2023-02-08").low == "2023-02-05"
+
+
+@pytest.mark.parametrize("text, value", [
+    ("L'agence a d'abord évalué sa magnitude à 7,4.", 7.4),
+    ("Sa magnitude est de 7,7 selon l'AFAD.", 7.7),
+])
+def test_a_magnitude_stated_by_its_noun(text, value):
+    assert only(text, "magnitude").low == value
+
+
+def test_a_whole_number_after_magnitude_a_is_no_magnitude():
+    assert [m.kind for m in of_kind("Ils ont mesuré la magnitude à 3 reprises.", "magnitude")] == []

@@ -550,8 +550,16 @@ def _day_range(g: Grammar, m: re.Match, ref: Reference, change: bool) -> list[Va
 def _magnitude(g: Grammar, view: str, m: re.Match) -> bool:
     """"magnitude 7,8", "7,8 sur l'échelle de Richter": the number is a magnitude, not a count."""
     number_end = m.end("qscale") if m.group("qscale") else m.end("qnum")
+    decimal = re.fullmatch(r"\d{1,2},\d", m.group("qnum") or "")
     return bool(g.magnitude_before.search(view[max(0, m.start() - 40):m.start()])
+                or (decimal and _magnitude_before_decimal(g.lang).search(view, max(0, m.start() - 40), m.start()))
                 or g.magnitude_after.match(view, number_end, min(len(view), number_end + 40)))
+
+
+@lru_cache(maxsize=8)
+def _magnitude_before_decimal(lang: ModuleType) -> re.Pattern:
+    words = "|".join(re.escape(w) for w in lang.MAGNITUDE_BEFORE_DECIMAL)
+    return re.compile(rf"\b(?:{words})\s*$", re.IGNORECASE)
 
 
 def _tidy(x: float | None) -> float | int | None:
@@ -687,7 +695,8 @@ def read_date(g: Grammar, m: re.Match, view: str, ref: Reference) -> Value | Non
             return _unresolved(m, text, "weekday" if kind == "weekday" else "day")
         if kind == "weekday":
             target = lang.WEEKDAYS[m.group("wdname").lower()]
-            if m.group("wdahead") or (not m.group("wdbehind") and _future_sentence(g, view, m)):
+            limit = _weekday_limit(lang).search(view, max(0, m.start() - 24), m.start())
+            if m.group("wdahead") or (not m.group("wdbehind") and (limit or _future_sentence(g, view, m))):
                 delta = (target - ref.day.weekday()) % 7 or 7 if m.group("wdahead") else (target - ref.day.weekday()) % 7
             elif m.group("wdbehind"):
                 delta = -((ref.day.weekday() - target) % 7 or 7)
@@ -700,6 +709,13 @@ def read_date(g: Grammar, m: re.Match, view: str, ref: Reference) -> Value | Non
         d = ref.day + timedelta(days=delta)
         return _date_value(m, text, d, d, "day", "exact")
     return None
+
+
+@lru_cache(maxsize=8)
+def _weekday_limit(lang: ModuleType) -> re.Pattern:
+    """"jusqu'à dimanche", "d'ici vendredi": a limit ahead, whatever the tense of the verb."""
+    words = "|".join(re.escape(w) for w in sorted(lang.WEEKDAY_LIMITS_AHEAD, key=len, reverse=True))
+    return re.compile(rf"(?<![\w'])(?:{words})\s*(?:le\s+|ce\s+)?$", re.IGNORECASE)
 
 
 def _numeric_date(lang: ModuleType, m: re.Match, text: str, ref: Reference) -> Value | None:

@@ -32,6 +32,8 @@ WEEKDAY_NAMES = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "d
 # After a weekday: "mardi prochain" is ahead of the publication day, "mardi dernier" behind it.
 WEEKDAY_AHEAD = ("prochain", "qui vient")
 WEEKDAY_BEHIND = ("dernier", "passe")
+# Before a weekday, a limit that lies ahead whatever the tense: "le deuil se poursuit jusqu'à dimanche".
+WEEKDAY_LIMITS_AHEAD = ("jusqu'a", "jusqu'au", "d'ici", "d'ici a")
 # Relative day words, in days from the publication date.
 RELATIVE_DAYS = {"aujourd'hui": 0, "hier": -1, "demain": 1, "avant-hier": -2, "apres-demain": 2}
 # The first day of a month: "le 1er janvier".
@@ -298,7 +300,11 @@ PERCENT_WORDS = ("pour cent", "pourcent")
 PERCENT_POPULATION_OF = ("des", "de", "d'", "du")
 # A magnitude (of an earthquake): "magnitude 7,8", "d'une magnitude de 7,7", "7,8 sur l'échelle de Richter".
 MAGNITUDE_BEFORE = ("magnitude", "magnitude de", "magnitude d'environ", "une magnitude de", "magnitude preliminaire de",
-                    "magnitude estimee a", "magnitude de moment")
+                    "magnitude estimee a", "magnitude de moment",
+                    # "sa magnitude est de 7,7"
+                    "magnitude est de", "magnitude etait de")
+# Before a number with decimals only: "l'AFAD a d'abord évalué sa magnitude à 7,4" ("la magnitude à 3 reprises").
+MAGNITUDE_BEFORE_DECIMAL = ("magnitude a",)
 MAGNITUDE_AFTER = ("sur l'echelle de richter", "de magnitude", "sur l'echelle ouverte de richter")
 
 # Ordinals in figures: "3e", "2eme", "1er", "1ere".
