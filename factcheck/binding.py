@@ -531,6 +531,9 @@ def _claimant_of_figures(sentence: _Sentence, view: str, text: str, r, classes: 
         return out
     selons = [(m.start(), m.end(), _raw(text, m.start("who"), m.end("who"))) for m in r.selon.finditer(view, s.start, s.end)]
     selons = [c for c in selons if r.names_someone(c[2]) or r.pronoun(c[2])]
+    # "..., en additionnant les chiffres du ministère et ceux des Casques blancs": the sum is the source.
+    selons += [(m.start(), m.end(), _raw(text, m.start(), m.end())) for m in r.sum_source.finditer(view, s.start, s.end)]
+    selons.sort()
     parens = {id(f): context.parenthesis(view, s, f.start) for f in figures}
 
     def same_paren(f: Mention, start: int) -> bool:

@@ -28,6 +28,7 @@ claimants:
   agence météo: ['agence (?:japonaise )?(?:de la )?m[eé]t[eé]o', '\\bJMA\\b']
   gouvernement japonais: ['premier ministre', 'gouvernement japonais', 'Kishida']
   Croix-Rouge: ['Croix-Rouge']
+  JMA + Croix-Rouge: ['en (?:additionnant|cumulant) .*']
 keys:
   pays:
     Japon: ['japon', 'japonais(?:es?)?']
@@ -286,3 +287,12 @@ def test_list_items_count_what_the_first_item_counts(ruleset):
     # Not a list: a figure on its own line without the marker counts nothing said before.
     text = "Le typhon a frappé Kyushu. 450 blessés au Japon, selon la JMA.\n520, selon la Croix-Rouge.\n"
     assert claimed(ruleset, text, "injured") == [(450, "agence météo")]
+
+
+def test_a_sum_of_sources_is_the_claimant_when_the_rule_file_names_it(ruleset):
+    text = ("Le typhon a frappé Kyushu. Au Japon, le bilan s'établit à 62 morts, en additionnant les chiffres "
+            "de la JMA et ceux de la Croix-Rouge.")
+    assert claimed(ruleset, text) == [(62, "JMA + Croix-Rouge")]
+    # "en ajoutant que": a gerund of speech, no sum; the figure keeps its own source.
+    text = "Le typhon a frappé Kyushu. Selon la JMA, 62 personnes ont été tuées au Japon, en ajoutant que le bilan va s'alourdir."
+    assert claimed(ruleset, text) == [(62, "agence météo")]

@@ -632,3 +632,8 @@ HORIZON_WORDS = ("des", "d'ici", "d'ici a", "d'ici au", "d'ici a la", "a partir 
 HORIZON_PARTS = ("debut", "fin", "milieu", "courant", "mi")
 # Marks that open the items of a list, one a line: "- 94 000, selon le ministère ukrainien".
 LIST_ITEM_MARKERS = ("-", "\u2022", "*", "\u2013", "\u2014")
+# A figure given as the sum of sources: "le bilan s'établit à 2 662 morts, en additionnant les chiffres du
+# ministère et ceux des Casques blancs" (the claimant is the whole phrase: a rule file may name the sum).
+SUM_GERUNDS = ("en additionnant", "en cumulant", "en combinant", "en conjuguant", "en ajoutant")
+# ... but not a gerund of speech: "en ajoutant que le bilan va s'alourdir".
+SUM_GERUND_NOT_BEFORE = ("que", "qu'")
