@@ -195,7 +195,7 @@ def test_subjects_that_name_no_claimant(ruleset, text):
 
 
 def keyed(ruleset, text: str) -> list[tuple]:
-    return [(m.fact, m.low, m.fact_key) for m in rows(ruleset, "Le typhon a frappé Kyushu. " + text)]
+    return [(m.fact, m.low, m.fact_key) for m in rows(ruleset, "Typhon sur Kyushu\n\nLe typhon a frappé Kyushu. " + text)]
 
 
 def test_counts_of_other_facts_joined_to_one_share_the_key_after_them(ruleset):
