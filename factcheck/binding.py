@@ -1016,7 +1016,6 @@ def assign_dimensions(mentions: list[Mention], article: Article, view: str, stor
         if as_of is None and published and (rule.evolves != "none" or r.running.search(view, m.sentence_start, m.sentence_end)):
             as_of, source = published, "publication"
         m.as_of, m.as_of_source = as_of, source
-    _restated_claimants(mentions, r, classes)
     out: list[Mention] = []
     for m in mentions:
         keys = keys_of.get(id(m))
@@ -1026,25 +1025,8 @@ def assign_dimensions(mentions: list[Mention], article: Article, view: str, stor
         m.fact_key = keys[0]
         out.append(m)
         out.extend(replace(m, fact_key=k, paired=dict(m.paired) if m.paired else None) for k in keys[1:])
-    _title_claimants(out, view, article.body_start)
+    _restated_claimants(out)
     return out
-
-
-def _title_claimants(mentions: list[Mention], view: str, body_start: int) -> None:
-    """A title states its figure without its source; the body names it: "Retraites : 11 000 policiers et
-    gendarmes mobilisés" is the ministry's when the article says "Darmanin a annoncé que 11 000 policiers
-    ..."  The same fact, key and value, stated once with a claimant, lends it to the title."""
-    title = _title(view, body_start)
-    claimed: dict[tuple, Mention] = {}
-    figures = [m for m in mentions if m.fact and _is_figure(m)]
-    for m in figures:
-        if m.claimant and m.start >= title.end:
-            claimed.setdefault((m.fact, m.fact_key, m.low, m.high), m)
-    for m in figures:
-        if not m.claimant and title.start <= m.start < title.end:
-            source = claimed.get((m.fact, m.fact_key, m.low, m.high))
-            if source is not None:
-                m.attribution, m.claimant = source.attribution, source.claimant
 
 
 def _last_named(view: str, text: str, before: int, classes: Claimants) -> tuple[int, str] | None:
@@ -1059,16 +1041,17 @@ def _last_named(view: str, text: str, before: int, classes: Claimants) -> tuple[
     return (best[1], _raw(text, *best)) if best else None
 
 
-def _restated_claimants(mentions: list[Mention], r, classes: Claimants) -> None:
-    """A figure the article states again with its source (the headline's or the lead's "76 morts",
-    then "76 personnes ..., selon l'AFAD") is that source's, when the article names only one."""
+def _restated_claimants(mentions: list[Mention]) -> None:
+    """A figure the article states again with its source is that source's, when the article names only one:
+    a title ("Retraites : 11 000 policiers et gendarmes mobilisés", then "Darmanin a annoncé que 11 000
+    policiers ..."), a lead ("76 morts ... selon de premiers bilans", then "76 personnes ..., selon l'AFAD")."""
     sources: dict[tuple, set[tuple[str, str]]] = {}
     for m in mentions:
         if m.fact and _is_figure(m) and m.claimant:
-            sources.setdefault((m.fact, m.low, m.high), set()).add((m.claimant, m.attribution or ""))
+            sources.setdefault((m.fact, m.fact_key, m.low, m.high), set()).add((m.claimant, m.attribution or ""))
     for m in mentions:
         if m.fact and _is_figure(m) and not m.claimant:
-            named = sources.get((m.fact, m.low, m.high), set())
+            named = sources.get((m.fact, m.fact_key, m.low, m.high), set())
             if len({c for c, _ in named}) == 1:
                 m.claimant, raw = min(named)
                 m.attribution = m.attribution or raw

@@ -166,7 +166,6 @@ class Readers:
     pluperfect_verb: _re.Pattern
     locative_pronoun: _re.Pattern
     difference_after: _re.Pattern
-    statement_day: _re.Pattern
     street_place: _re.Pattern
     of_before: _re.Pattern
 
@@ -228,8 +227,11 @@ def readers(lang: _ModuleType) -> Readers:
         clock_city_after=_re.compile(
             rf"\s*{_words(lang.CLOCK_CITY_PREPOSITIONS)}\s+(?P<city>{_words(lang.CITY_ZONES)})(?![\w-])", flags),
         clock_restatement=_re.compile(rf"[\s,;()]*(?:{_words(lang.CLOCK_RESTATEMENTS)}(?!\w)[\s,;()]*)?", flags),
-        statement_day=_re.compile(rf"(?<!\w)(?:{_words(lang.CLAIM_VERB_STEMS)}(?:{endings})?|"
-                                  rf"{_words(lang.STATEMENT_DAY_PARTICIPLES)})\s+(?:(?:ce|le)\s+)?$", flags),
+        # "Darmanin a annoncé lundi que ...", "a évoqué vendredi 94 000 soldats", "Interrogé lundi, ...":
+        # the day of a statement, not of what it states.
+        statement_day=_re.compile(rf"(?<![\w'])(?:{_words(lang.CLAIM_VERB_STEMS)}(?:{endings})?|"
+                                  rf"{_words(lang.REPORTING_VERBS)}|{_words(lang.STATEMENT_DAY_PARTICIPLES)})"
+                                  rf"\s+(?:(?:ce|le)\s+)?$", flags),
         horizon=_re.compile(rf"(?<!\w){_words(lang.HORIZON_WORDS)}\s*(?:(?:le|la|les|l')\s*)?"
                             rf"(?:{_words(lang.HORIZON_PARTS)}\s*(?:du|des|de la|de l'|de|d')?\s*)?$", flags),
         sum_source=_re.compile(rf"(?<!\w){_words(lang.SUM_GERUNDS)}\s+(?!{_words(lang.SUM_GERUND_NOT_BEFORE)})[^.;:()]{{2,200}}",
@@ -245,8 +247,6 @@ def readers(lang: _ModuleType) -> Readers:
             flags),
         locative_pronoun=_re.compile(lang.LOCATIVE_PRONOUN, flags),
         difference_after=_re.compile(rf"\s*{_words(lang.DIFFERENCE_AFTER)}(?!\w)", flags),
-        # "Darmanin a annoncé lundi que ...": the day of a statement, not of what it states.
-        statement_day=_re.compile(rf"(?<![\w']){_words(lang.REPORTING_VERBS)}\s+$", flags),
         street_place=_re.compile(rf"{_words(lang.STREET_NOUNS)}(?![\w-])", flags),
         of_before=_re.compile(rf"(?<![\w']){_words(lang.OF_LINKS)}(?:(?<=')|\s+)$", flags),
     )
