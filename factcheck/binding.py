@@ -251,6 +251,15 @@ def carry_zones(mentions: list[Mention], view: str, story: "StoryRules | None", 
     return restated
 
 
+def state_counts(mentions: list[Mention], text: str, lang: Any) -> None:
+    """A count whose noun a past participle follows states what is so: "70 000 soldats russes déployés"
+    (modality actual when no verb of its clause said otherwise)."""
+    r = context.readers(lang)
+    for m in mentions:
+        if m.kind == "count" and m.noun and m.modality == "unknown" and r.state_participle.match(text, m.end, m.clause_end):
+            m.modality = "actual"
+
+
 def inner_places(mentions: list[Mention], view: str, lang: Any) -> None:
     """A place set before the place that holds it ("sa résidence de Botcharov Routcheï, à Sotchi") is a
     detail of it: the fact is the holder, the one the other sources compare."""

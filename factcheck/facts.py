@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from .binding import (_day, assign_dimensions, assign_events, carry_zones, inherit_nouns, inner_places, lead_in,
-                      restate_facts, select_story, stamps)
+                      restate_facts, select_story, stamps, state_counts)
 from .grammar import Extractor
 from .model import TABLE_COLUMNS, Article, Mention
 from .rules import OTHER_EVENT, RuleTimeout
@@ -135,6 +135,7 @@ def _bind_article(article: Article, view: str, found: list[Mention], ruleset: "R
     blog_stamps = stamps(found, view, lang)
     restated = carry_zones(found, view, story, lang, _day(article.meta.date))
     inherit_nouns(found, view, lang)
+    state_counts(found, article.text, lang)
     assign_events(found, view, story, lang)
     for mention in found:
         if mention.event == OTHER_EVENT or id(mention) in blog_stamps:

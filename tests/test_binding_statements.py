@@ -296,3 +296,15 @@ def test_a_sum_of_sources_is_the_claimant_when_the_rule_file_names_it(ruleset):
     # "en ajoutant que": a gerund of speech, no sum; the figure keeps its own source.
     text = "Le typhon a frappé Kyushu. Selon la JMA, 62 personnes ont été tuées au Japon, en ajoutant que le bilan va s'alourdir."
     assert claimed(ruleset, text) == [(62, "agence météo")]
+
+
+@pytest.mark.parametrize("text, modality", [
+    ("Le typhon a frappé Kyushu. Environ 1 200 maisons japonaises inondées restent inaccessibles au Japon.", "actual"),
+    ("Le typhon a frappé Kyushu. Au Japon, 1 200 maisons sont endommagées.", "actual"),
+    # No participle after the noun: the count says nothing of its modality.
+    ("Le typhon a frappé Kyushu. Au Japon, 1 200 maisons, selon la JMA.", "unknown"),
+    # An adjective is no participle ("japonaises"), and a verb of the clause keeps its say.
+    ("Le typhon a frappé Kyushu. Au Japon, 1 200 maisons japonaises pourraient être touchées.", "planned"),
+])
+def test_a_participle_after_the_counted_noun_states_a_fact(ruleset, text, modality):
+    assert [m.modality for m in rows(ruleset, text) if m.fact == "houses"] == [modality]

@@ -157,6 +157,7 @@ class Readers:
     clock_restatement: _re.Pattern
     container: _re.Pattern
     list_item: _re.Pattern
+    state_participle: _re.Pattern
     sum_source: _re.Pattern
     statement_day: _re.Pattern
     horizon: _re.Pattern
@@ -236,6 +237,8 @@ def readers(lang: _ModuleType) -> Readers:
                             rf"(?:{_words(lang.HORIZON_PARTS)}\s*(?:du|des|de la|de l'|de|d')?\s*)?$", flags),
         sum_source=_re.compile(rf"(?<!\w){_words(lang.SUM_GERUNDS)}\s+(?!{_words(lang.SUM_GERUND_NOT_BEFORE)})[^.;:()]{{2,200}}",
                                flags),
+        state_participle=_re.compile(
+            rf"[ \t]+(?:[^\W\d_]+[ \t]+)?[^\W\d_]+(?:{'|'.join(lang.STATE_PARTICIPLE_ENDINGS)})(?![\w'])"),
         list_item=_re.compile(rf"[ \t]*(?:{'|'.join(_re.escape(m) for m in lang.LIST_ITEM_MARKERS)})\s", flags),
         container=_re.compile(rf"\s*,\s*{_words(lang.CONTAINER_PREPOSITIONS)}\s+", flags),
         time_zones=dict(lang.TIME_ZONES),

@@ -637,3 +637,7 @@ LIST_ITEM_MARKERS = ("-", "\u2022", "*", "\u2013", "\u2014")
 SUM_GERUNDS = ("en additionnant", "en cumulant", "en combinant", "en conjuguant", "en ajoutant")
 # ... but not a gerund of speech: "en ajoutant que le bilan va s'alourdir".
 SUM_GERUND_NOT_BEFORE = ("que", "qu'")
+# A past participle right after a counted noun (one adjective between at most) says the count is a state
+# of now: "environ 70 000 soldats russes déployés près de l'Ukraine", "120 maisons inondées" (as written,
+# accents kept: "russes" is no participle).
+STATE_PARTICIPLE_ENDINGS = ("é", "és", "ée", "ées")
