@@ -208,3 +208,14 @@ def test_ci_reads_the_desks_config_like_compare(tmp_path, monkeypatch):
     loud = CliRunner().invoke(app, ["ci", "articles", "--new", "articles/new.txt", "--fail-on", "error", "--lang", "fr"],
                               env={"GITHUB_ACTIONS": None, "GITHUB_STEP_SUMMARY": None})
     assert loud.exit_code == 1 and "**Échoue**" in loud.stdout  # the command line wins
+
+
+def test_a_paired_time_that_does_not_hold_reads_french(tmp_path):
+    (tmp_path / "a.txt").write_text("Selon la Maison Blanche, l'appel aura lieu à 15h30 HE (21h05 GMT).\n",
+                                    encoding="utf-8")
+    result = compare(str(tmp_path), rules=RULES)
+    french, english = render_markdown(result.comparison), render_markdown(result.comparison, lang="en")
+    assert "## Heures appariées" in french and "**21:05 UTC (donnée)** · prévu" in french
+    assert re.search(r"\*\*15h30 \S+ \(heure locale\) = 20:30 UTC\*\*", french)
+    assert " correspond à 20:30 UTC, pas à 21:05*" in french and " local" not in french.replace("locale", "")
+    assert "**21:05 UTC stated** · planned" in english and " is 20:30 UTC, not 21:05*" in english

@@ -88,9 +88,15 @@ class Catalogue(dict):
         return self.get(f"severity.{level}", level)
 
     def value(self, text: str) -> str:
-        """A side's value as the checks label it ("no claimant: 80 000"), in the desk's words."""
+        """A side's value as the checks label it ("no claimant: 80 000", "21:05 UTC stated"), in the desk's words."""
         english = _english()["no_claimant"]
-        return re.sub(rf"(^|; ){re.escape(english)}: ", lambda m: f"{m.group(1)}{self['no_claimant']}: ", text)
+        text = re.sub(rf"(^|; ){re.escape(english)}: ", lambda m: f"{m.group(1)}{self['no_claimant']}: ", text)
+        if self.code != DEFAULT:
+            for key, pattern in _patterns("value."):
+                m = pattern.fullmatch(text)
+                if m:
+                    return self[key].format(**m.groupdict())
+        return text
 
     def note(self, text: str) -> str:
         """A note of the checks (English, phrases joined by "; ") in the desk's language."""
@@ -113,7 +119,7 @@ class Catalogue(dict):
         return self["note.joiner"].join(out)
 
     def _phrase(self, phrase: str) -> str | None:
-        for key, pattern in _note_patterns():
+        for key, pattern in _patterns("note."):
             m = pattern.fullmatch(phrase)
             if m is None:
                 continue
@@ -135,12 +141,13 @@ def _english() -> dict[str, str]:
     return importlib.import_module(f"{__name__}.en").LABELS
 
 
-@lru_cache(maxsize=1)
-def _note_patterns() -> tuple[tuple[str, re.Pattern], ...]:
-    """The English note templates as patterns, in the catalogue's order (the more specific first)."""
+@lru_cache(maxsize=4)
+def _patterns(prefix: str) -> tuple[tuple[str, re.Pattern], ...]:
+    """The English templates under ``prefix`` (notes, values) as patterns, in the catalogue's order (the
+    more specific first)."""
     out = []
     for key, template in _english().items():
-        if not key.startswith("note.") or key == "note.joiner":
+        if not key.startswith(prefix) or key == "note.joiner":
             continue
         parts = re.split(r"\{(\w+)\}", template)
         regex = "".join(re.escape(p) if i % 2 == 0 else f"(?P<{p}>{_FIELDS.get(p, _PHRASE)})"

@@ -160,6 +160,10 @@ LABELS: dict[str, str] = {
     "ci.line": "factcheck ci: {new}; {counts}; {verdict} (--fail-on {level})",
     "ci.verdict.fails": "fails",
     "ci.verdict.passes": "passes",
+    # the paired-time sides as checks.py labels them
+    "value.local_utc": "{local} local = {utc} UTC",
+    "value.local": "{local} local",
+    "value.utc_stated": "{utc} UTC stated",
     # the checks' notes (checks.py writes them in English; the JSON keeps them so); phrases joined by "; "
     "note.joiner": "; ",
     "note.modalities": "{modalities}",

@@ -160,6 +160,10 @@ LABELS: dict[str, str] = {
     "ci.line": "factcheck ci : {new} ; {counts} ; {verdict} (--fail-on {level})",
     "ci.verdict.fails": "échoue",
     "ci.verdict.passes": "réussit",
+    # les deux moitiés d'une heure appariée
+    "value.local_utc": "{local} (heure locale) = {utc} UTC",
+    "value.local": "{local} (heure locale)",
+    "value.utc_stated": "{utc} UTC (donnée)",
     # les notes des vérifications, phrase par phrase (même clés que en.py)
     "note.joiner": " ; ",
     "note.modalities": "{modalities}",
