@@ -60,8 +60,8 @@ def test_your_first_story_does_what_the_readme_says(first_story):
     lines = done.stdout.splitlines()
     assert "race.runners  concordent" in lines
     start = lines.index("race.start_time  contradiction")
-    assert lines[start + 1] == "  08:30 local — AFP, Le Progrès, Tribune de Lyon"
-    assert lines[start + 2] == "  08:45 local — Lyon Mag"
+    assert lines[start + 1] == "  08:30 (heure locale) — AFP, Le Progrès, Tribune de Lyon"  # a time of no stated zone
+    assert lines[start + 2] == "  08:45 (heure locale) — Lyon Mag"
     assert "Lyon Mag · articles/lyon-mag.md:5" in done.stdout
     assert lines[-1].startswith("code 1 : 1 contradiction")
 
