@@ -410,6 +410,13 @@ def assign_events(mentions: list[Mention], view: str, story: "StoryRules | None"
                     cues.append(_Cue(m.start, m.end, found or OTHER_EVENT))
                 else:
                     cues.append(_Cue(m.start, m.end, OTHER_EVENT))
+        # One phrase is one cue: the day "19 janvier" that a declared cue already reads, or "lors de la
+        # précédente" inside "lors de la précédente journée", would move a second figure.
+        kept: list[_Cue] = []
+        for cue in cues:
+            if not any(cue.start < k.end and k.start < cue.end for k in kept):
+                kept.append(cue)
+        cues = kept
         own: dict[int, str] = {}
         # Declared occasions first ("lors de la précédente journée" is the 19 January when the
         # story says so), then the language's generic cues and the stated days.

@@ -322,3 +322,15 @@ def test_the_key_of_a_part_leaves_the_scene_to_the_whole(ruleset):
     # A place that keys no figure of the sentence still keeps the scene away.
     text = "À Nantes, le cortège était dense. Les syndicats ont compté 65 000 manifestants, venus de Lyon."
     assert rows(ruleset, text) == [(65000, "turnout", "France", "syndicats")]
+
+
+@pytest.mark.parametrize("text", [
+    # The declared cue "19 janvier" and the day the grammar reads there are one phrase: one figure moves.
+    "À Bordeaux, 16 500 manifestants selon la police (contre 12 000 le 19 janvier), 75 000 selon la CGT.",
+    # "lors de la première journée" (declared) holds no second, generic cue.
+    "À Bordeaux, 16 500 manifestants selon la police (contre 12 000 lors de la première journée), 75 000 selon la CGT.",
+])
+def test_one_occasion_phrase_moves_one_figure(ruleset, text):
+    assert rows(ruleset, text) == [(16500, "turnout", "Bordeaux", "autorités"),
+                                   (12000, "first_day.turnout", "Bordeaux", "autorités"),
+                                   (75000, "turnout", "Bordeaux", "CGT")]
