@@ -334,3 +334,8 @@ def test_one_occasion_phrase_moves_one_figure(ruleset, text):
     assert rows(ruleset, text) == [(16500, "turnout", "Bordeaux", "autorités"),
                                    (12000, "first_day.turnout", "Bordeaux", "autorités"),
                                    (75000, "turnout", "Bordeaux", "CGT")]
+
+
+def test_the_organisers_are_a_claimant_of_their_own(ruleset):
+    text = "À Lyon, 30 000 manifestants selon la police, 100 000 selon les organisateurs."
+    assert rows(ruleset, text) == [(30000, "turnout", "Lyon", "autorités"), (100000, "turnout", "Lyon", "organisateurs")]
