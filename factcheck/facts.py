@@ -10,8 +10,9 @@ story-independent fact ``person``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import heapq
 import operator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -136,7 +137,10 @@ def _bind_article(article: Article, view: str, found: list[Mention], ruleset: "R
     restated = carry_zones(found, view, story, lang, _day(article.meta.date))
     inherit_nouns(found, view, lang)
     state_counts(found, article.text, lang)
-    assign_events(found, view, story, lang)
+    # A live-blog stamp ("14h50 - À Toulouse, ...") dates its entry; it is no figure of its sentence
+    # (no key fronted before it, no claimant taken from the figures after it).
+    body = [m for m in found if id(m) not in blog_stamps]
+    assign_events(body, view, story, lang)
     for mention in found:
         if mention.event == OTHER_EVENT or id(mention) in blog_stamps:
             mention.fact = PERSON_FACT if mention.kind == "person" else None
@@ -144,7 +148,8 @@ def _bind_article(article: Article, view: str, found: list[Mention], ruleset: "R
         mention.fact = bind(mention, view, by_kind, stories)
     restate_facts(restated)
     inner_places(found, view, lang)
-    return assign_dimensions(found, article, view, story, ruleset, lang)
+    bound = assign_dimensions(body, article, view, story, ruleset, lang)
+    return list(heapq.merge(bound, (m for m in found if id(m) in blog_stamps), key=lambda m: m.start))
 
 
 def facts_table(articles: Iterable[Article], ruleset: "RuleSet", problems: list[str] | None = None) -> "pd.DataFrame":

@@ -339,3 +339,18 @@ def test_one_occasion_phrase_moves_one_figure(ruleset, text):
 def test_the_organisers_are_a_claimant_of_their_own(ruleset):
     text = "À Lyon, 30 000 manifestants selon la police, 100 000 selon les organisateurs."
     assert rows(ruleset, text) == [(30000, "turnout", "Lyon", "autorités"), (100000, "turnout", "Lyon", "organisateurs")]
+
+
+def test_a_live_blog_stamp_is_no_figure_of_its_entry(ruleset):
+    text = """\
+    17h10 - À Toulouse, 34 000 manifestants selon la préfecture ; la CGT en revendique 80 000.
+
+    12h00 - Selon la police, 25 000 manifestants ont défilé à Lyon.
+    """
+    assert rows(ruleset, text) == [(34000, "turnout", "Toulouse", "autorités"), (80000, "turnout", "Toulouse", "CGT"),
+                                   (25000, "turnout", "Lyon", "autorités")]
+    # The stamp itself binds no fact and stays in the table.
+    article = Article("a", "a.txt", textwrap.dedent(text).strip() + "\n",
+                      ArticleMeta(date="2023-03-07", published="2023-03-07T20:00:00+01:00"))
+    stamps = [m for m in extract_mentions([article], ruleset) if m.kind == "time"]
+    assert [(m.low, m.fact) for m in stamps] == [(1030, None), (720, None)]
