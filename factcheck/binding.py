@@ -140,7 +140,7 @@ def _sentences(mentions: list[Mention]) -> list[_Sentence]:
 _LIST_COLON = re.compile(r"(?<!\d):(?!\d)")
 
 
-def lead_in(view: str, m: Mention) -> Span | None:
+def list_lead_in(view: str, m: Mention) -> Span | None:
     """The words before a colon that opens a list in the mention's sentence, when the mention
     is an item of it ("la participation a progressé : ils étaient 14.000 à Rouen, ..."); a clock
     time's colon ("14:50") opens nothing."""
@@ -656,8 +656,12 @@ def _claimant_of_figures(sentence: _Sentence, view: str, text: str, r, classes: 
             usable = [c for c in selons if context.parenthesis(view, s, c[0]) is None]
         if usable:
             out[id(f)] = min(usable, key=lambda c: (_gap(f.start, f.end, c[0], c[1]), c[0]))[2]
-        elif lead_in:
-            out[id(f)] = lead_in
+            continue
+        # "Les chiffres de la police sont tombés : Lyon, 25 000 ; Nantes, 28 000": the list's lead-in.
+        lead = list_lead_in(view, f)
+        who = _lead_claimant(view, text, lead, r, classes) if lead is not None else None
+        if who or lead_in:
+            out[id(f)] = who or lead_in
     return out
 
 
@@ -1081,6 +1085,11 @@ def _lead_claimant(view: str, text: str, s: Span, r, classes: Claimants) -> str 
     for verb in verbs:
         who = context.subject_before(r, view, text, s, s, verb.start())
         if who and classes.canonical(who):
+            return who
+    # "Les chiffres de la police :", "le décompte de la préfecture donne ...": whose figures they are.
+    for m in r.figure_source.finditer(view, s.start, s.end):
+        who = _raw(text, m.start("who"), m.end("who"))
+        if classes.canonical(who):
             return who
     return None
 

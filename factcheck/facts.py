@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from .binding import (_day, assign_dimensions, assign_events, carry_zones, inherit_nouns, inner_places, lead_in,
+from .binding import (assign_dimensions, assign_events, carry_zones, _day, inherit_nouns, inner_places, list_lead_in,
                       restate_facts, select_story, stamps, state_counts)
 from .grammar import Extractor
 from .model import TABLE_COLUMNS, Article, Mention
@@ -240,7 +240,7 @@ def _distance(rule: _Binder, m: Mention, view: str) -> int | None:
             # The counted noun is a cue even when left out: "contre 145 000 le 19 janvier",
             # "La CGT en a compté 2,8 millions" count the marchers named before (``inherit_nouns``).
             gaps = [0]
-        lead = lead_in(view, m) if rule.scope == "clause" else None
+        lead = list_lead_in(view, m) if rule.scope == "clause" else None
         if not gaps and lead is not None:
             # An item of a list after a colon: the lead-in's cue holds for every item ("Selon les
             # préfectures, la participation a progressé : 14.000 à Rouen, 25.000 à Montpellier").

@@ -354,3 +354,14 @@ def test_a_live_blog_stamp_is_no_figure_of_its_entry(ruleset):
                       ArticleMeta(date="2023-03-07", published="2023-03-07T20:00:00+01:00"))
     stamps = [m for m in extract_mentions([article], ruleset) if m.kind == "time"]
     assert [(m.low, m.fact) for m in stamps] == [(1030, None), (720, None)]
+
+
+@pytest.mark.parametrize("text, claimant", [
+    ("Les chiffres de la police sont tombés : Lyon, 25 000 manifestants ; Nantes, 28 000 manifestants.", "autorités"),
+    ("Le décompte de la préfecture :\n- Lyon : 25 000 manifestants ;\n- Nantes : 28 000 manifestants.", "autorités"),
+    # Figures of something that is no claimant: nobody's.
+    ("Les chiffres de la journée sont tombés : Lyon, 25 000 manifestants ; Nantes, 28 000 manifestants.", None),
+    ("Les écarts entre les deux décomptes restent considérables :\n- Lyon : 25 000 manifestants ;\n- Nantes : 28 000 manifestants.", None),
+])
+def test_whose_figures_a_lead_in_names(ruleset, text, claimant):
+    assert rows(ruleset, text) == [(25000, "turnout", "Lyon", claimant), (28000, "turnout", "Nantes", claimant)]

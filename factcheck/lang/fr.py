@@ -601,6 +601,9 @@ FIGURE_NOUNS = ("le chiffre de", "un chiffre de", "le total de", "un total de", 
                 "l'estimation de", "une estimation de", "le bilan de", "un bilan de")
 # Coordinators that join two figures of one statement: "26,65 % dans le primaire et 25,22 % dans le secondaire".
 FIGURE_COORDINATORS = ("et", "ou", "puis")
+# Nouns of a count whose author follows: "les chiffres de la police", "le décompte de la préfecture".
+FIGURE_SOURCE_NOUNS = ("chiffres", "chiffre", "decompte", "decomptes", "comptage", "estimation", "estimations",
+                       "pointage", "releve", "bilan")
 # Subjects that name a figure given before: "Le chiffre définitif, publié en soirée, s'établit à 1,272 million".
 FIGURE_SUBJECTS = ("le chiffre", "ce chiffre", "le bilan", "ce bilan", "le decompte", "ce decompte", "le total", "le nombre",
                    "ce nombre", "le comptage", "l'estimation")
