@@ -451,22 +451,23 @@ def assign_events(mentions: list[Mention], view: str, story: "StoryRules | None"
                 for f in figures:
                     if not r.statement_break.search(view, opening[0].end, f.start):
                         own.setdefault(id(f), opening[0].event)
+        # A recall in the pluperfect goes on in the next sentences in the pluperfect: "Le 19 janvier, le
+        # ministère avait recensé 1,12 million de manifestants. La CGT en avait revendiqué plus de 2 millions."
+        # Only the figures of a clause in the pluperfect: "La CGT revendique 2,8 millions" is today's.
+        if (recalled is not None and figures and not own
+                and not view[recalled[1]:s.start].strip() and "\n\n" not in view[recalled[1]:s.start]):
+            for f in figures:
+                if r.pluperfect(view, f.clause_start, f.clause_end):
+                    own[id(f)] = recalled[0]
         previous: Mention | None = None
         for f in figures:
             if id(f) not in own and previous is not None and id(previous) in own:
                 if r.part_before.search(view[previous.end:f.start]):
                     own[id(f)] = own[id(previous)]  # "1,12 million, dont 80.000 à Paris"
             previous = f
-        # A recall in the pluperfect goes on in the next sentences in the pluperfect: "Le 19 janvier, le
-        # ministère avait recensé 1,12 million de manifestants. La CGT en avait revendiqué plus de 2 millions."
-        in_pluperfect = bool(figures) and r.pluperfect(view, s.start, figures[0].start)
-        if (recalled is not None and figures and not own and in_pluperfect
-                and not view[recalled[1]:s.start].strip() and "\n\n" not in view[recalled[1]:s.start]):
-            for f in figures:
-                own[id(f)] = recalled[0]
         occasions = {own.get(id(f), "") for f in figures}
-        recalled = ((occasions.pop(), s.end) if in_pluperfect and len(occasions) == 1 and "" not in occasions
-                    else None)
+        recalled = ((occasions.pop(), s.end) if figures and r.pluperfect(view, s.start, s.end)
+                    and len(occasions) == 1 and "" not in occasions else None)
         for m in sentence.mentions:
             if id(m) in own:
                 m.event = own[id(m)]
@@ -841,8 +842,10 @@ def _keys_of_figures(sentence: _Sentence, rules: dict[str, "FactRule"], story, v
             out[id(f)] = list(dict.fromkeys(k.key for k in keys))
             used_after.update((k.start, k.end) for k in keys)
             continue
-        # "205 000 à Marseille, contre 145 000 le 19 janvier": the key of the figure compared.
-        if i and r.comparison_before.search(view[prev_end:f.start]) and id(figures[i - 1]) in out:
+        # "205 000 à Marseille, contre 145 000 le 19 janvier": the key of the figure compared; "2 000
+        # policiers à Lyon, dont 800 autour de la place Bellecour": the key of the whole.
+        between = view[prev_end:f.start]
+        if i and (r.comparison_before.search(between) or r.part_before.search(between)) and id(figures[i - 1]) in out:
             out[id(f)] = list(out[id(figures[i - 1])])
             continue
         # "À Toulouse, la préfecture a compté 34 000": the nearest key before, not another figure's.

@@ -365,3 +365,19 @@ def test_a_live_blog_stamp_is_no_figure_of_its_entry(ruleset):
 ])
 def test_whose_figures_a_lead_in_names(ruleset, text, claimant):
     assert rows(ruleset, text) == [(25000, "turnout", "Lyon", claimant), (28000, "turnout", "Nantes", claimant)]
+
+
+def test_a_recall_whose_pluperfect_follows_its_figure(ruleset):
+    text = ("Le 19 janvier, 18 000 manifestants avaient défilé à Grenoble selon la police. "
+            "La CGT en avait annoncé 35 000. La CGT revendique 40 000 manifestants mardi.")
+    assert rows(ruleset, text) == [(18000, "first_day.turnout", "Grenoble", "autorités"),
+                                   (35000, "first_day.turnout", "Grenoble", "CGT"),
+                                   (40000, "turnout", "Grenoble", "CGT")]
+
+
+def test_a_part_without_a_key_of_its_own_is_in_the_whole_s(ruleset):
+    text = "La grève a réuni 25 000 manifestants à Lyon, dont 8 000 autour de la place Bellecour."
+    assert rows(ruleset, text) == [(25000, "turnout", "Lyon", None), (8000, "turnout", "Lyon", None)]
+    # A part with its own key keeps it.
+    text = "La grève a réuni 25 000 manifestants dans la région, dont 8 000 à Lyon."
+    assert rows(ruleset, text) == [(25000, "turnout", "France", None), (8000, "turnout", "Lyon", None)]

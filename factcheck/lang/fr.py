@@ -427,6 +427,7 @@ FUNCTION_WORDS = (
     "aucune", "aucun", "chaque", "certains", "certaines", "toujours", "signe", "plus", "moins",
     "c", "qu", "que", "qui", "quoi", "ainsi", "aussi", "encore", "enfin", "puis", "cependant", "pourtant",
     "entre", "vers", "contre", "chez", "malgre", "hier", "demain", "aujourd", "ici", "la-bas", "oui", "non",
+    "autour", "aupres", "pres", "loin", "parmi", "devant", "derriere", "durant",
 )
 # Capitalised words that are never names of people: places, institutions,
 # peoples, page furniture, imperatives that open a line.
