@@ -64,6 +64,7 @@ def test_no_place_without_an_administrative_noun_before_the_name(text):
     ("Le cortège partira à 14 heures de la place d'Italie.", ["place d'Italie"]),
     ("Midi place des Quinconces à Bordeaux, puis le pont Saint-Pierre.", ["place des Quinconces", "Bordeaux", "pont Saint-Pierre"]),
     ("Ils ont remonté le boulevard de l'Hôpital jusqu'à la place Vauban.", ["boulevard de l'Hôpital", "place Vauban"]),
+    ("À Lille, le cortège est parti de la porte de Paris.", ["Lille", "porte de Paris"]),  # a gate of Lille
 ])
 def test_a_street_noun_and_its_name_are_one_place(text, places):
     assert [p.value for p in of_kind(text, "place")] == places

@@ -487,7 +487,7 @@ PLACE_NOUN_LINKS = ("de", "d'")
 # march goes, never the city a figure is counted for (no key of a figure ``by: place``).
 STREET_NOUNS = (
     "place", "rue", "boulevard", "avenue", "quai", "quais", "pont", "esplanade", "parvis", "square",
-    "allee", "allees", "impasse", "rond-point",
+    "allee", "allees", "impasse", "rond-point", "porte",
 )
 # "of" before a name: "la place d'Italie", "la préfecture de la Gironde".
 OF_LINKS = ("de la", "de l'", "des", "du", "de", "d'")
