@@ -736,10 +736,10 @@ def _key_marks(rule: "FactRule", story: "StoryRules | None", sentence_mentions: 
     if by == "place":
         # A square or a street ("la place d'Italie") lies inside the city a figure is counted for; the
         # territory of a claimant ("selon la préfecture de Loire-Atlantique") is the claimant's, no key.
-        claimants = [m.span("who") for m in r.selon.finditer(view, span.start, span.end)]
-        marks += [_KeyMark(m.start, m.end, m.value, True) for m in sentence_mentions
-                  if m.kind == "place" and not r.street_place.match(view, m.start, m.end)
-                  and not any(a < m.start < b and r.of_before.search(view, a, m.start) for a, b in claimants)]
+        places = [m for m in sentence_mentions if m.kind == "place" and not r.street_place.match(view, m.start, m.end)]
+        claimants = [m.span("who") for m in r.selon.finditer(view, span.start, span.end)] if places else []
+        marks += [_KeyMark(m.start, m.end, m.value, True) for m in places
+                  if not any(a < m.start < b and r.of_before.search(view, a, m.start) for a, b in claimants)]
     elif by == "person":
         marks += [_KeyMark(m.start, m.end, m.value, False) for m in sentence_mentions if m.kind == "person"]
     elif story is not None and by in story.keys:
