@@ -471,8 +471,11 @@ def assign_events(mentions: list[Mention], view: str, story: "StoryRules | None"
         for m in sentence.mentions:
             if id(m) in own:
                 m.event = own[id(m)]
-            elif m.kind == "date" and r.statement_day.search(view, max(s.start, m.start - 30), m.start):
-                m.event = OTHER_EVENT  # "a annoncé lundi que ...": the statement's day, another occasion
+            elif (m.kind == "date" and _day(m.low) != anchor
+                  and r.statement_day.search(view, max(s.start, m.start - 30), m.start)):
+                # "a annoncé lundi que ...": the statement's day, another occasion (on the event's own
+                # day a statement may be the event: "Biden a prévenu mardi Poutine que ...").
+                m.event = OTHER_EVENT
             elif m.kind == "date" and m.low is not None:
                 m.event = _date_event(m, view, r, cues, event_of_days)
 

@@ -300,6 +300,8 @@ def test_a_title_figure_takes_the_claimant_the_body_gives_it(ruleset):
     # The day a statement was made is no day of what it states.
     ("Le ministre a annoncé lundi que la grève aura lieu mardi.", ["2023-03-07"]),
     ("La CGT estime lundi que la grève de mardi sera suivie.", ["2023-03-07"]),
+    # A statement made on the event's own day keeps its day.
+    ("La CGT a annoncé mardi que la grève était suivie.", ["2023-03-07"]),
     # Without a reporting verb before it, the day is the event's.
     ("La grève annoncée pour mardi sera suivie.", ["2023-03-07"]),
 ])
