@@ -178,6 +178,8 @@ def test_y_stands_for_the_scene_even_beside_another_place(ruleset):
 @pytest.mark.parametrize("text", [
     # "il y a" is no place: the other place named keeps the scene away, the default key.
     "Le cortège a défilé à Paris. Il y a eu 87 000 personnes selon la police, Lyon restant calme.",
+    # "y a-t-il" asks, it stands for no place.
+    "Le cortège a défilé à Paris. Aussi y a-t-il eu 87 000 personnes selon la police, Lyon restant calme.",
     # A new paragraph: "y" has nothing to stand for.
     "Le cortège a défilé à Paris.\n\nSelon la police, 87 000 personnes y ont participé.",
 ])

@@ -591,7 +591,7 @@ KEY_PREPOSITIONS = ("a", "au", "aux", "en", "dans", "pour", "sur")
 KEY_COORDINATORS = ("et", "ainsi que", ",")
 # The pronoun that stands for a place named before: "Selon le ministère, 87 000 personnes y ont participé"
 # (the Paris march of the sentence before); "il y a", "y compris" name no place.
-LOCATIVE_PRONOUN = r"(?<![\w'])(?<!\bil )(?<!\bil n')(?:n')?y(?=\s)(?!\s+compris\b)"
+LOCATIVE_PRONOUN = r"(?<![\w'])(?<!\bil )(?<!\bil n')(?:n')?y(?=\s)(?!\s+compris\b)(?!\s+a-t-il\b)(?!\s+avait-il\b)"
 # The pronoun that stands for a counted noun already named: "Les syndicats en revendiquent 80 000".
 NOUN_PRONOUNS = ("en",)
 # Words after a figure that make it a difference, not a count of what was counted before: "500 000
