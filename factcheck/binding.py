@@ -1030,6 +1030,8 @@ def assign_dimensions(mentions: list[Mention], article: Article, view: str, stor
         m.story = m.story or ""
         m.claimant = classes.canonical(m.attribution)
         rule = rules.get(m.fact or "")
+        if m.claimant is None and rule is not None and rule.claimant and _is_figure(m):
+            m.claimant = rule.claimant  # the fact's own claimant: the text names none
         if rule is None or not _is_figure(m):
             continue
         as_of, source = None, None

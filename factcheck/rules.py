@@ -427,6 +427,9 @@ class FactRule(_Strict):
     same_time: float = 60.0  # minutes: figures closer than this in as-of time are "at the same time"
     # The other event (declared under `other_events:`) this fact belongs to; None: the story's event.
     event: str | None = None
+    # The claimant of a figure whose text names none: a figure only one party gives (the police
+    # deployed are the authorities' figure).  A claimant the text names wins.
+    claimant: str | None = None
 
     _file: str = PrivateAttr(default="")
     _story: str = PrivateAttr(default="")
@@ -497,6 +500,13 @@ class FactRule(_Strict):
     def _default_key_text(cls, value: Any) -> Any:
         if value is not None and (not isinstance(value, str) or not value.strip()):
             raise _rule_error(f"default_key must be the name of a key, not {_show(value)}")
+        return value.strip() if isinstance(value, str) else value
+
+    @field_validator("claimant", mode="before")
+    @classmethod
+    def _claimant_text(cls, value: Any) -> Any:
+        if value is not None and (not isinstance(value, str) or not value.strip()):
+            raise _rule_error(f"claimant must be the name of a claimant class, not {_show(value)}")
         return value.strip() if isinstance(value, str) else value
 
     @field_validator("key_aliases", mode="before")

@@ -46,6 +46,10 @@ facts:
     by: place
     default_key: France
     key_aliases: {Paris: ['capitale'], Rouen: ['Rouen']}
+  police.deployed:
+    kind: count
+    nouns: ['policiers']
+    claimant: autorités
   strike.day:
     kind: date
     cues: ['gr[eè]ve', 'manifest\\w*']
@@ -385,3 +389,11 @@ def test_a_part_without_a_key_of_its_own_is_in_the_whole_s(ruleset):
     # A part with its own key keeps it.
     text = "La grève a réuni 25 000 manifestants dans la région, dont 8 000 à Lyon."
     assert rows(ruleset, text) == [(25000, "turnout", "France", None), (8000, "turnout", "Lyon", None)]
+
+
+def test_a_fact_claimant_stands_for_the_one_the_text_does_not_name(ruleset):
+    text = "Pour encadrer les cortèges de la grève, 11 000 policiers avaient été mobilisés."
+    assert rows(ruleset, text) == [(11000, "police.deployed", None, "autorités")]
+    # A claimant the text names wins.
+    text = "Selon la CGT, 11 000 policiers encadraient les cortèges de la grève."
+    assert rows(ruleset, text) == [(11000, "police.deployed", None, "CGT")]

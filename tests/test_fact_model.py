@@ -167,3 +167,14 @@ def test_percentages_and_magnitudes(sentence, expected):
 ])
 def test_numbers_that_are_no_magnitude(sentence):
     assert all(kind != "magnitude" for kind, *_ in _values(sentence))
+
+
+def test_a_fact_claimant_names_one_class(tmp_path):
+    with_claimant = STORY.replace("    nouns: ['morts']\n", "    nouns: ['morts']\n    claimant: autorités\n")
+    write(tmp_path / "rules", "story.yaml", with_claimant)
+    assert load_rules([tmp_path / "rules"]).facts["toll"].claimant == "autorités"
+    for bad in ("['autorités', 'CGT']", "''"):
+        text = STORY.replace("    nouns: ['morts']\n", f"    nouns: ['morts']\n    claimant: {bad}\n")
+        hit = [e for e in errors(tmp_path, text) if "claimant must be the name of a claimant class" in e]
+        line = text.splitlines().index(f"    claimant: {bad}") + 1
+        assert len(hit) == 1 and f"story.yaml:{line}:" in hit[0], hit

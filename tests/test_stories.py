@@ -43,7 +43,7 @@ FLOORS = {
     # A: score.py checks the claimant of the first row that matches a gold figure; "vers 18 heures" (Kremlin)
     # is matched by the unattributed "10 heures à Washington" of the sentence before (the same 15:00 UTC).
     "A": dict(recall=0.96, people=0.97, claimants=0.9, findings=13, unexpected=0),
-    "B": dict(recall=1.0, people=0.95, claimants=0.98, findings=27, unexpected=0),
+    "B": dict(recall=1.0, people=0.95, claimants=1.0, findings=27, unexpected=0),
     "C": dict(recall=0.98, people=0.95, claimants=0.95, findings=12, unexpected=0),
 }
 
