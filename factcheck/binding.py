@@ -775,10 +775,18 @@ def _scene(sentence: _Sentence, rules: dict[str, "FactRule"], story, view: str, 
 _NAME_BEFORE = __import__("re").compile(r"(?<![\w'-])([A-Z][\w'-]+(?:[ -][A-Z][\w'-]+)*)\s*$")
 
 
+_TITLE_MAX = 200  # characters: a longer first line is a paragraph, not a title
+
+
 def _title(view: str, body_start: int) -> Span:
-    """An article's title: the first line of its body."""
+    """An article's title: the first line of its body, when it reads as one (short, no final full
+    stop); an empty span when the body opens on its text."""
     end = view.find("\n", body_start)
-    return Span(body_start, len(view) if end < 0 else end)
+    end = len(view) if end < 0 else end
+    line = view[body_start:end].rstrip()
+    if not line or len(line) > _TITLE_MAX or line.endswith("."):
+        return Span(body_start, body_start)
+    return Span(body_start, end)
 
 
 def _title_keys(mentions: list[Mention], view: str, body_start: int, rules: dict[str, "FactRule"], story,

@@ -254,6 +254,15 @@ def test_a_title_naming_one_city_keys_a_local_article_for_facts_without_a_defaul
     assert article_rows(ruleset, text, "2023-03-07T20:00:00+01:00")[0][2] == "France"
 
 
+def test_a_first_line_that_is_a_sentence_is_no_title(ruleset):
+    text = """\
+    Grève : à Lyon, le cortège a fait le plein mardi matin.
+
+    Le cortège est parti de la place Bellecour.
+    """
+    assert article_rows(ruleset, text, "2023-03-07T20:00:00+01:00", "place")[0][2] is None
+
+
 def test_a_title_naming_two_cities_keys_nothing(ruleset):
     text = """\
     Grève : de Lyon à Marseille, les cortèges font le plein
