@@ -495,18 +495,12 @@ class FactRule(_Strict):
         raise _rule_error(f"by {by!r} is neither {', '.join(BY_ENTITIES)} nor a list declared under 'keys:'"
                           f"{_did_you_mean(by, choices)}; valid: {', '.join(choices)}")
 
-    @field_validator("default_key", mode="before")
+    @field_validator("default_key", "claimant", mode="before")
     @classmethod
-    def _default_key_text(cls, value: Any) -> Any:
+    def _a_name(cls, value: Any, info: ValidationInfo) -> Any:
         if value is not None and (not isinstance(value, str) or not value.strip()):
-            raise _rule_error(f"default_key must be the name of a key, not {_show(value)}")
-        return value.strip() if isinstance(value, str) else value
-
-    @field_validator("claimant", mode="before")
-    @classmethod
-    def _claimant_text(cls, value: Any) -> Any:
-        if value is not None and (not isinstance(value, str) or not value.strip()):
-            raise _rule_error(f"claimant must be the name of a claimant class, not {_show(value)}")
+            what = {"default_key": "a key", "claimant": "a claimant class"}[info.field_name]
+            raise _rule_error(f"{info.field_name} must be the name of {what}, not {_show(value)}")
         return value.strip() if isinstance(value, str) else value
 
     @field_validator("key_aliases", mode="before")
