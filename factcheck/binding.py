@@ -1036,7 +1036,7 @@ def assign_dimensions(mentions: list[Mention], article: Article, view: str, stor
             times_in.setdefault(t.sentence_start, []).append(t)
     for m in mentions:
         m.story = m.story or ""
-        m.claimant = classes.canonical(m.attribution)
+        m.claimant = classes.canonical(_with_domain(m.attribution, m, view, text, r))
         rule = rules.get(m.fact or "")
         if m.claimant is None and rule is not None and rule.claimant and _is_figure(m):
             m.claimant = rule.claimant  # the fact's own claimant: the text names none
@@ -1063,6 +1063,15 @@ def assign_dimensions(mentions: list[Mention], article: Article, view: str, stor
         out.extend(replace(m, fact_key=k, paired=dict(m.paired) if m.paired else None) for k in keys[1:])
     _restated_claimants(out)
     return out
+
+
+def _with_domain(who: str | None, m: Mention, view: str, text: str, r) -> str | None:
+    """A bare institution ("le ministère") named in a sentence that opens on its domain ("Dans la fonction
+    publique d'État, le ministère a recensé 19,4 %") is that domain's: its words name the class."""
+    if not who or len(who.split()) != 2 or who.split()[0].lower() not in r.function_words:
+        return who
+    domain = r.fronted_domain.match(view, m.sentence_start, m.sentence_end)
+    return f"{who} ({text[domain.start('domain'):domain.end('domain')]})" if domain else who
 
 
 def _last_named(view: str, text: str, before: int, classes: Claimants) -> tuple[int, str] | None:

@@ -28,7 +28,12 @@ other_events:
     cues: ['premi[eè]re journ[ée]e', '19 janvier', 'le 19\\b']
 claimants:
   CGT: ['\\bCGT\\b']
+  ministère de l'Éducation: ['education', 'ministere']
+  ministère de la Fonction publique: ['fonction publique']
 facts:
+  strike.rate:
+    kind: count
+    cues: ['gr[eè]vistes']
   turnout:
     kind: count
     cues: ['manifest\\w*', 'personnes', 'pr[ée]fectures?', 'police', 'cort[eè]ges?']
@@ -406,3 +411,13 @@ def test_a_fact_claimant_stands_for_the_one_the_text_does_not_name(ruleset):
     # A claimant the text names wins.
     text = "Selon la CGT, 11 000 policiers encadraient les cortèges de la grève."
     assert rows(ruleset, text) == [(11000, "police.deployed", None, "CGT")]
+
+
+@pytest.mark.parametrize("text, claimant", [
+    ("Jour de grève. Dans la fonction publique, le ministère recense 19,4 % de grévistes.", "ministère de la Fonction publique"),
+    ("Jour de grève. Dans les écoles, le ministère recense 26,6 % de grévistes.", "ministère de l'Éducation"),
+    # A claimant that names itself keeps its name.
+    ("Jour de grève. Dans la fonction publique, le ministère de l'Éducation recense 19,4 % de grévistes.", "ministère de l'Éducation"),
+])
+def test_a_bare_institution_is_the_one_of_the_domain_its_sentence_opens_on(ruleset, text, claimant):
+    assert [(fact, who) for _, fact, _, who in rows(ruleset, text)] == [("strike.rate", claimant)]

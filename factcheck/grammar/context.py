@@ -170,6 +170,7 @@ class Readers:
     street_place: _re.Pattern
     of_before: _re.Pattern
     figure_source: _re.Pattern
+    fronted_domain: _re.Pattern
 
     def pronoun(self, who: str) -> bool:
         """"lui", "eux": a claimant named before."""
@@ -253,6 +254,7 @@ def readers(lang: _ModuleType) -> Readers:
         difference_after=_re.compile(rf"\s*{_words(lang.DIFFERENCE_AFTER)}(?!\w)", flags),
         street_place=_re.compile(rf"{_words(lang.STREET_NOUNS)}(?![\w-])", flags),
         of_before=_re.compile(rf"(?<![\w']){_words(lang.OF_LINKS)}(?:(?<=')|\s+)$", flags),
+        fronted_domain=_re.compile(rf"\W*{_words(lang.DOMAIN_PREPOSITIONS)}\s+(?P<domain>[^,.;:()\d]{{2,60}}?)\s*,", flags),
         figure_source=_re.compile(
             rf"(?<!\w){_words(lang.FIGURE_SOURCE_NOUNS)}(?:\s+[a-z]+)?\s+{_words(lang.OF_LINKS)}(?:(?<=')|\s+)"
             rf"(?P<who>[^,.;:()\d]{{2,60}}?)(?=\s*[,.;:()]|\s*$|\s+(?:{_words(lang.AUXILIARIES)})\s)", flags),

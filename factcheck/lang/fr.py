@@ -602,6 +602,9 @@ FIGURE_NOUNS = ("le chiffre de", "un chiffre de", "le total de", "un total de", 
                 "l'estimation de", "une estimation de", "le bilan de", "un bilan de")
 # Coordinators that join two figures of one statement: "26,65 % dans le primaire et 25,22 % dans le secondaire".
 FIGURE_COORDINATORS = ("et", "ou", "puis")
+# A sentence that opens on a domain: "Dans l'Éducation nationale, le ministère recense ..." (the ministry of
+# that domain), "Chez EDF, la direction ...".
+DOMAIN_PREPOSITIONS = ("dans", "chez", "au sein de", "au sein du", "du cote de", "cote")
 # Nouns of a count whose author follows: "les chiffres de la police", "le décompte de la préfecture".
 FIGURE_SOURCE_NOUNS = ("chiffres", "chiffre", "decompte", "decomptes", "comptage", "estimation", "estimations",
                        "pointage", "releve", "bilan")
