@@ -315,14 +315,18 @@ def _on_utc(m: Mention, zone: str, on: date) -> None:
 # Counted nouns left out
 
 
-def inherit_nouns(mentions: list[Mention], view: str, lang: Any) -> None:
+def inherit_nouns(mentions: list[Mention], view: str, lang: Any) -> dict[int, Mention]:
     """A count written without its noun counts what the count before it counted.
 
     "205 000 manifestants à Marseille, contre 145 000 le 19 janvier"; across a sentence only with
     the pronoun that stands for the noun: "... 34 000 manifestants. Les syndicats en revendiquent 80 000."
+    Returns, by ``id``, the count each one's noun came from when the two state one figure and its
+    part or its sequel ("1,2 million de foyers ..., dont 780 000 en Bretagne", "ils n'étaient plus que
+    950 000"), not a comparison ("contre 1,2 million au plus fort"): ``elided_facts`` binds them alike.
     """
     r = context.readers(lang)
     last: Mention | None = None
+    heads: dict[int, Mention] = {}
     for sentence in _sentences(mentions):
         figures = sentence.figures
         for before, m in zip(figures, figures[1:]):
@@ -344,8 +348,22 @@ def inherit_nouns(mentions: list[Mention], view: str, lang: Any) -> None:
                           and r.list_item.match(view, last.sentence_start))
                 if same or listed or (paragraph and (named or r.noun_pronoun.search(view, m.sentence_start, m.start))):
                     m.noun = last.noun
+                    if not (same and r.comparison_before.search(view[last.end:m.start])):
+                        heads[id(m)] = last
             if m.noun:
                 last = m
+    return heads
+
+
+def elided_facts(mentions: list[Mention], heads: dict[int, Mention], binds: Callable[[Mention, str], bool]) -> None:
+    """A count whose noun is left out states the fact of the count it took its noun from, when it binds
+    none of its own and that fact's other constraints hold (``binds``): "1,2 million de foyers privés
+    d'électricité, dont 780 000 en Bretagne" (the cue stands in the head's clause only)."""
+    for m in mentions:
+        head = heads.get(id(m))
+        if (m.fact is None and head is not None and head.fact and head.event == m.event and head.kind == m.kind
+                and binds(m, head.fact)):
+            m.fact = head.fact
 
 
 # ---------------------------------------------------------------------------
@@ -818,7 +836,12 @@ def _keys_of_figures(sentence: _Sentence, rules: dict[str, "FactRule"], story, v
         rule = rules.get(f.fact or "")
         if rule is not None and rule.by is not None:
             marks = marks_by_fact.setdefault(rule.id, _key_marks(rule, story, sentence.mentions, view, s, r))
-            after_of[id(f)] = _after_keys(f, marks, _stop(figures, i, view, s), view, r)
+            # "1,2 million de foyers ..., principalement en Bretagne (environ 780.000)": the key right
+            # before a parenthesis that opens on a figure is that figure's, not the one before's
+            # ("14.000 à Rouen (contre 13.000 le 19)" compares: Rouen is both's).
+            heads = {k for g in figures if g is not f and _opens_parenthesis(g, view, s)
+                     for k in _paren_heads(g, marks, view, s)}
+            after_of[id(f)] = _after_keys(f, [k for k in marks if k not in heads], _stop(figures, i, view, s), view, r)
     for i, f in enumerate(figures):
         rule = rules.get(f.fact or "")
         if rule is None or rule.by is None:
@@ -828,7 +851,7 @@ def _keys_of_figures(sentence: _Sentence, rules: dict[str, "FactRule"], story, v
         prev_end = figures[i - 1].end if i else s.start
         # "Brest (9.000)": the key right before the parenthesis that holds the figure.
         if paren is not None:
-            head = [k for k in marks if k.end <= paren.start and not view[k.end:paren.start].strip()]
+            head = _paren_heads(f, marks, view, s)
             if head:
                 out[id(f)] = [head[-1].key]
                 continue
@@ -885,6 +908,19 @@ def _keys_of_figures(sentence: _Sentence, rules: dict[str, "FactRule"], story, v
         elif rule.id in title_keys:
             out[id(f)] = [title_keys[rule.id]]
     return out
+
+
+def _opens_parenthesis(f: Mention, view: str, s: Span) -> bool:
+    paren = context.parenthesis(view, s, f.start)
+    return paren is not None and not view[paren.start + 1:f.start].strip()
+
+
+def _paren_heads(f: Mention, marks: list[_KeyMark], view: str, s: Span) -> list[_KeyMark]:
+    """The key right before the parenthesis that holds a figure ("Brest (9.000)"), if any."""
+    paren = context.parenthesis(view, s, f.start)
+    if paren is None:
+        return []
+    return [k for k in marks if k.end <= paren.start and not view[k.end:paren.start].strip()][-1:]
 
 
 def _stop(figures: list[Mention], i: int, view: str, s: Span) -> int:

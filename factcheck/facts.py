@@ -13,11 +13,11 @@ from __future__ import annotations
 import heapq
 import operator
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-from .binding import (assign_dimensions, assign_events, carry_zones, _day, inherit_nouns, inner_places, list_lead_in,
-                      restate_facts, select_story, stamps, state_counts)
+from .binding import (_day, assign_dimensions, assign_events, carry_zones, elided_facts, inherit_nouns, inner_places,
+                      list_lead_in, restate_facts, select_story, stamps, state_counts)
 from .grammar import Extractor
 from .model import TABLE_COLUMNS, Article, Mention
 from .rules import OTHER_EVENT, RuleTimeout
@@ -135,7 +135,7 @@ def _bind_article(article: Article, view: str, found: list[Mention], ruleset: "R
         mention.story = selection.story or ""
     blog_stamps = stamps(found, view, lang)
     restated = carry_zones(found, view, story, lang, _day(article.meta.date))
-    inherit_nouns(found, view, lang)
+    heads = inherit_nouns(found, view, lang)
     state_counts(found, article.text, lang)
     # A live-blog stamp ("14h50 - À Toulouse, ...") dates its entry; it is no figure of its sentence
     # (no key fronted before it, no claimant taken from the figures after it).
@@ -146,6 +146,7 @@ def _bind_article(article: Article, view: str, found: list[Mention], ruleset: "R
             mention.fact = PERSON_FACT if mention.kind == "person" else None
             continue
         mention.fact = bind(mention, view, by_kind, stories)
+    elided_facts(found, heads, lambda m, fact: _binds_without_cues(m, fact, view, by_kind))
     restate_facts(restated)
     inner_places(found, view, lang)
     bound = assign_dimensions(body, article, view, story, ruleset, lang)
@@ -209,6 +210,15 @@ def bind(mention: Mention, view: str, by_kind: dict[str, list[_Binder]], stories
     if best is not None:
         return best[1]
     return PERSON_FACT if mention.kind == "person" else None
+
+
+def _binds_without_cues(m: Mention, fact: str, view: str, by_kind: dict[str, list[_Binder]]) -> bool:
+    """The fact's constraints other than where its cues and patterns stand hold for the mention (its noun,
+    bounds, relations, no veto in its scope): an elided count's evidence is its head's."""
+    binder = next((b for b in by_kind.get(m.kind, ()) if b.id == fact and b.story == (m.story or b.story)), None)
+    if binder is None:
+        return False
+    return _distance(replace(binder, cue=None, before=None, after=None, context=None), m, view) is not None
 
 
 def _distance(rule: _Binder, m: Mention, view: str) -> int | None:

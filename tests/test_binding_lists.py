@@ -421,3 +421,71 @@ def test_a_fact_claimant_stands_for_the_one_the_text_does_not_name(ruleset):
 ])
 def test_a_bare_institution_is_the_one_of_the_domain_its_sentence_opens_on(ruleset, text, claimant):
     assert [(fact, who) for _, fact, _, who in rows(ruleset, text)] == [("strike.rate", claimant)]
+
+
+# ---------------------------------------------------------------------------- an elided count under `nouns:`
+
+STORM = """\
+story: tempete-demo
+language: fr
+event:
+  name: Tempête de novembre
+  date: 2023-11-02
+  window: [-1, 3]
+  words: ['tempete', 'electricite']
+claimants:
+  Enedis: ['enedis']
+facts:
+  power.cut:
+    kind: count
+    nouns: ['foyers', 'clients']
+    cues: ['electricite', 'courant']
+    by: place
+    default_key: France
+    key_aliases: {Bretagne: ['bretagne'], Normandie: ['normandie']}
+"""
+
+
+@pytest.fixture(scope="module")
+def storm(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("storm")
+    (folder / "tempete.yaml").write_text(STORM, encoding="utf-8")
+    rules = load_rules([folder])
+    assert rules.errors == [], rules.errors
+    return rules
+
+
+def storm_rows(rules, text: str) -> list[tuple]:
+    article = Article("a", "a.txt", textwrap.dedent(text).strip() + "\n",
+                      ArticleMeta(date="2023-11-02", published="2023-11-02T20:00:00+01:00"))
+    return [(m.low, m.fact, m.fact_key, m.claimant) for m in extract_mentions([article], rules)
+            if m.fact and m.kind == "count"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A part: the cue stands in the whole's clause only.
+    ("Tempête : 1,2 million de foyers étaient privés d'électricité, selon Enedis, dont 780 000 en Bretagne.",
+     [(1200000, "power.cut", "France", "Enedis"), (780000, "power.cut", "Bretagne", "Enedis")]),
+    # "ils" stands for the households of the sentence before; its part follows it.
+    ("Tempête : Enedis recensait 1 200 000 clients sans électricité. À la mi-journée, ils n'étaient plus que "
+     "950 000, dont 600 000 en Bretagne.",
+     [(1200000, "power.cut", "France", "Enedis"), (950000, "power.cut", "France", None),
+      (600000, "power.cut", "Bretagne", None)]),
+    # The key right before a parenthesis that opens on a figure is that figure's, not the whole's.
+    ("Tempête : 1,2 million de foyers restent sans courant, principalement en Bretagne (780.000) et en Normandie.",
+     [(1200000, "power.cut", "France", None), (780000, "power.cut", "Bretagne", None)]),
+])
+def test_an_elided_count_states_its_head_s_fact(storm, text, expected):
+    assert storm_rows(storm, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A comparison is another value of the fact (an earlier peak), no part of it: it binds nothing by its noun.
+    ("Tempête : 700 000 foyers étaient privés d'électricité, contre 1,2 million au plus fort de l'épisode.",
+     [(700000, "power.cut", "France", None)]),
+    # A count with a noun of its own that the fact does not count.
+    ("Tempête : 1,2 million de foyers privés d'électricité, dont 300 entreprises en Bretagne.",
+     [(1200000, "power.cut", "France", None)]),
+])
+def test_elided_counts_that_must_not_take_the_head_s_fact(storm, text, expected):
+    assert storm_rows(storm, text) == expected

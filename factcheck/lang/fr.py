@@ -592,8 +592,9 @@ KEY_COORDINATORS = ("et", "ainsi que", ",")
 # The pronoun that stands for a place named before: "Selon le ministère, 87 000 personnes y ont participé"
 # (the Paris march of the sentence before); "il y a", "y compris" name no place.
 LOCATIVE_PRONOUN = r"(?<![\w'])(?<!\bil )(?<!\bil n')(?:n')?y(?=\s)(?!\s+compris\b)(?!\s+a-t-il\b)(?!\s+avait-il\b)"
-# The pronoun that stands for a counted noun already named: "Les syndicats en revendiquent 80 000".
-NOUN_PRONOUNS = ("en",)
+# The pronouns that stand for a counted noun already named: "Les syndicats en revendiquent 80 000", "À la
+# mi-journée, ils n'étaient plus que 950 000" (the households of the sentence before).
+NOUN_PRONOUNS = ("en", "ils", "elles")
 # Words after a figure that make it a difference, not a count of what was counted before: "500 000
 # manifestants, 10 000 de plus que le 19 janvier" (the 10 000 counts no marchers of its own).
 DIFFERENCE_AFTER = ("de plus", "de moins", "en plus", "en moins", "supplementaires", "supplementaire", "d'ecart")
