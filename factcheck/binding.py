@@ -836,11 +836,12 @@ def _keys_of_figures(sentence: _Sentence, rules: dict[str, "FactRule"], story, v
         rule = rules.get(f.fact or "")
         if rule is not None and rule.by is not None:
             marks = marks_by_fact.setdefault(rule.id, _key_marks(rule, story, sentence.mentions, view, s, r))
-            # "1,2 million de foyers ..., principalement en Bretagne (environ 780.000)": the key right
-            # before a parenthesis that opens on a figure is that figure's, not the one before's
-            # ("14.000 à Rouen (contre 13.000 le 19)" compares: Rouen is both's).
+            # "1,2 million de foyers restent sans courant, principalement en Bretagne (environ 780.000)":
+            # the key right before a parenthesis that opens on a figure, in a clause after this one's, is
+            # that figure's.  "300 000 à Paris (60 000 selon la préfecture)" gives Paris two counts, and
+            # "14.000 à Rouen (contre 13.000 le 19)" compares: there the key is both's.
             heads = {k for g in figures if g is not f and _opens_parenthesis(g, view, s)
-                     for k in _paren_heads(g, marks, view, s)}
+                     for k in _paren_heads(g, marks, view, s) if "," in view[f.end:k.start]}
             after_of[id(f)] = _after_keys(f, [k for k in marks if k not in heads], _stop(figures, i, view, s), view, r)
     for i, f in enumerate(figures):
         rule = rules.get(f.fact or "")
