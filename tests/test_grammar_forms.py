@@ -393,3 +393,21 @@ def test_a_magnitude_stated_by_its_noun(text, value):
 
 def test_a_whole_number_after_magnitude_a_is_no_magnitude():
     assert [m.kind for m in of_kind("Ils ont mesuré la magnitude à 3 reprises.", "magnitude")] == []
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Deux personnes ont perdu la vie, et seize ont été blessées.", 16),
+    ("Onze ont été interpellés en fin de journée.", 11),
+])
+def test_a_number_word_subject_of_its_verb_is_a_count(text, value):
+    assert of_kind(text, "count")[-1].low == value
+
+
+@pytest.mark.parametrize("text", [
+    "Les deux ont été reçus à l'Élysée.",   # a determiner: people already counted
+    "L'un des deux a été blessé.",
+    "Le neuf a été retenu.",
+    "Neuf.",                                 # a number word standing alone
+])
+def test_number_words_that_count_nothing(text):
+    assert of_kind(text, "count") == []

@@ -107,6 +107,8 @@ class Grammar:
     magnitude_before: re.Pattern
     magnitude_after: re.Pattern
     count_verb_before: re.Pattern
+    number_subject_verb: re.Pattern
+    number_subject_determiner: re.Pattern
     approx_after: re.Pattern
     of_before_name: re.Pattern
     article_before_name: re.Pattern
@@ -332,6 +334,11 @@ def build(lang: ModuleType, aliases: tuple[str, ...] = ()) -> Grammar:
     magnitude_before = re.compile(rf"\b{words(lang.MAGNITUDE_BEFORE)}\s*$", re.IGNORECASE)
     magnitude_after = re.compile(rf"\s*{words(lang.MAGNITUDE_AFTER)}\b", re.IGNORECASE)
     count_verb_before = re.compile(rf"\b{words(lang.COUNT_VERBS_BEFORE)}\s+$", re.IGNORECASE)
+    # "et seize ont été blessées": an auxiliary and a participle right after a number word.
+    number_subject_verb = re.compile(
+        rf"\s+{words(lang.AUXILIARIES)}\s+(?:ete\s+)?(?!{words(lang.FUNCTION_WORDS)}\b)[a-z]+{words(lang.PARTICIPLE_ENDINGS)}\b",
+        re.IGNORECASE)
+    number_subject_determiner = re.compile(rf"(?<![\w']){words(lang.NUMBER_SUBJECT_DETERMINERS)}\s+$", re.IGNORECASE)
     approx_after = re.compile(rf"\s*,?\s*(?P<mark>{words(lang.APPROX_MARKERS_AFTER)})\b", re.IGNORECASE)
     reference_before = re.compile(rf"(?<![\w-]){words(lang.REFERENCE_WORDS)}\s*$", re.IGNORECASE)
     of_before_name = re.compile(rf"(?<![\w'-]){words(lang.ROLE_OF)}(?:(?<=')|\s+)$", re.IGNORECASE)
@@ -340,6 +347,7 @@ def build(lang: ModuleType, aliases: tuple[str, ...] = ()) -> Grammar:
         of_before_name=of_before_name, article_before_name=article_before_name,
         approx_after=approx_after, reference_before=reference_before,
         change_before=change_before, count_verb_before=count_verb_before,
+        number_subject_verb=number_subject_verb, number_subject_determiner=number_subject_determiner,
         lang=lang, markers=markers, master=master, furniture_lines=furniture_lines, furniture_spans=furniture_spans,
         planned=planned, actual=actual, role_word=role_word, apposition_role=apposition_role,
         attribution_selon=attribution_selon, attribution_after=attribution_after,

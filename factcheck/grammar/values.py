@@ -361,8 +361,10 @@ def read_quantity(g: Grammar, m: re.Match, view: str, ref: Reference, text: str 
                 and not g.count_verb_before.search(view, max(0, m.start() - 30), m.start())):
             return None  # "un appel", "une réponse": an article, not a count ("a fait un mort" is one)
         bare = not unit_word and not noun and not mark and not m.group("qpct")
-        if bare and not m.group("qnum")[:1].isdigit():
-            return None  # a number word standing alone ("neuf") says nothing checkable
+        if bare and not m.group("qnum")[:1].isdigit() and not (
+                g.number_subject_verb.match(view, m.end("qnum"))
+                and not g.number_subject_determiner.search(view, max(0, m.start() - 12), m.start())):
+            return None  # a number word standing alone ("neuf") says nothing checkable; "seize ont été blessées" counts
         if bare and not scale and re.fullmatch(r"(?:1[89]|20)\d\d", m.group("qnum")):
             return None  # "le rapport de 2014": a year, not a count
         if raw[:1].isdigit() and not mark and g.reference_before.search(view, max(0, m.start() - 16), m.start()):

@@ -79,6 +79,11 @@ HOUR_ABBREVIATIONS = ("h", "heure", "heures")
 # Verbs before a count that make "un"/"une" a number, not an article: "l'attaque a fait un mort".
 COUNT_VERBS_BEFORE = ("a fait", "ont fait", "a fait au moins", "faisant", "fait", "compte", "comptait", "recense",
                       "denombre", "deplore", "on deplore", "bilan de", "bilan provisoire de", "il y a eu", "il y a")
+# A number word is the subject of its verb, its noun left out: "deux personnes ont perdu la vie, et seize ont
+# été blessées" (a count); after a determiner it names people already counted ("les deux ont été reçus",
+# "l'un des deux").
+NUMBER_SUBJECT_DETERMINERS = ("les", "des", "ces", "aux", "leurs", "nos", "vos", "ses", "mes", "tes", "le", "la", "l'",
+                              "du", "au")
 # Elisions a quantity may follow: "qu'une demi-heure".
 QUANTITY_ELISIONS = ("qu'", "jusqu'", "d'")
 # Scale words after a number: "1,28 million", "trois milliards".
