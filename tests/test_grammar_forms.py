@@ -411,3 +411,44 @@ def test_a_number_word_subject_of_its_verb_is_a_count(text, value):
 ])
 def test_number_words_that_count_nothing(text):
     assert of_kind(text, "count") == []
+
+# --- hours on a named day --------------------------------------------------------
+
+@pytest.mark.parametrize("text, phrase, low, high, qualifier", [
+    ("La vigilance rouge entre en vigueur à partir de mardi 16 heures.", "16 heures", 960, None, "at_least"),
+    ("Les écoles sont fermées depuis lundi 8 heures.", "8 heures", 480, None, "at_least"),
+    ("Le couvre-feu court jusqu'à samedi 6 heures.", "6 heures", None, 360, "at_most"),
+    ("Vendredi 7 heures, la crue atteignait 5,20 mètres.", "7 heures", 420, 420, "exact"),
+    ("Samedi soir, 22 heures, les pompiers étaient toujours mobilisés.", "22 heures", 1320, 1320, "exact"),
+    ("Le 14 mars, 18 heures, le bureau de vote a fermé.", "18 heures", 1080, 1080, "exact"),
+    ("Dimanche 12 mars 2023, 20 heures, les résultats sont tombés.", "20 heures", 1200, 1200, "exact"),
+])
+def test_hours_right_after_a_named_day_are_a_time_of_that_day(text, phrase, low, high, qualifier):
+    t = only(text, "time")
+    assert span(text, t) == phrase
+    assert (t.low, t.high, t.qualifier) == (low, high, qualifier)
+    assert of_kind(text, "duration") == []
+    assert len(of_kind(text, "date")) == 1
+
+
+@pytest.mark.parametrize("text, minutes", [
+    ("Mardi, 16 heures de grève ont paralysé le réseau.", 960),
+    ("Les secours ont cherché pendant 18 heures.", 1080),
+    ("Après 18 heures de route, les renforts sont arrivés.", 1080),
+    ("Après six heures d'attente, les passagers ont été relogés.", 360),
+    ("Lundi, ils ont négocié 12 heures.", 720),
+])
+def test_hours_of_something_or_without_a_day_before_them_stay_lengths_of_time(text, minutes):
+    assert of_kind(text, "time") == []
+    d = only(text, "duration")
+    assert (d.low, d.high) == (minutes, minutes)
+
+
+@pytest.mark.parametrize("text, minutes", [
+    ("Le cortège doit partir à 14 heures de la place de la République.", 840),
+    ("Il est arrivé à 3 heures de l'après-midi.", 900),
+    ("Le bureau a fermé après 18 heures.", 1080),
+])
+def test_a_time_of_day_followed_by_where_from_stays_a_time(text, minutes):
+    assert of_kind(text, "duration") == []
+    assert only(text, "time").low == minutes

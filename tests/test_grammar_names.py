@@ -98,3 +98,28 @@ def test_rooms_after_dans_la_and_possessive_residences_are_places(text, places):
 ])
 def test_no_room_or_residence_place(text):
     assert [p.value for p in of_kind(text, "place")] == []
+
+
+# --- weather events take given names ----------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Tempête Eunice : des rafales à 150 km/h sur la Manche.",
+    "La tempête Eunice a balayé le nord du pays. Eunice a faibli dans la nuit.",
+    "L'ouragan Katrina a noyé La Nouvelle-Orléans.",
+    "Le Cyclone Idai s'est abattu sur le Mozambique.",
+    "Le typhon Hagibis a touché Tokyo samedi.",
+    "Après les tempêtes Dudley et Franklin, le Royaume-Uni se prépare.",
+    "La dépression Aline arrive sur la Bretagne.",
+])
+def test_the_name_of_a_storm_is_no_person(text):
+    assert people(text) == []
+
+
+@pytest.mark.parametrize("text, person", [
+    ("La tempête a coûté la vie à Pierre Lemoine, un agriculteur de la Somme.", "Pierre Lemoine"),
+    ("Après l'ouragan, Marie Duval a rouvert son restaurant.", "Marie Duval"),
+    ("Le typhon est passé, a indiqué le préfet Jean Martin.", "Jean Martin"),
+    ("Pendant la tempête, le maire Hugo Perrin a ouvert le gymnase.", "Hugo Perrin"),
+])
+def test_a_person_named_near_a_storm_noun_stays_a_person(text, person):
+    assert [p for p, _ in people(text)] == [person]

@@ -95,6 +95,9 @@ def classify(g: Grammar, view: str, text: str, start: int, end: int) -> list[Val
         # "sa résidence de Sotchi", "sa datcha de Botcharov Routcheï": a possessive residence is a place
         # ("la résidence de Vladimir Poutine" says whose it is).
         return [_place(text, tokens[0][0], tokens[-1][1])]
+    if tokens and (_names_event(g, tokens[0][2]) or g.named_event_before.search(view, max(0, tokens[0][0] - 16), tokens[0][0])):
+        # "Tempête Ciaran", "la tempête Ciaran", "l'ouragan Otis": the name of a weather event, no person
+        return []
     all_tokens = tokens
     # The same run without its leading never-person words ("Kremlin Dmitri Peskov" -> "Dmitri Peskov").
     tokens = _trim(all_tokens, w, drop_never=True)
@@ -133,6 +136,11 @@ def classify(g: Grammar, view: str, text: str, start: int, end: int) -> list[Val
     # once the article's full names are known (resolve_people).
     place_candidate = bool(g.place_preposition.search(before)) and not g.reporting_before_a.search(before)
     return [Value("person", text[s:e], text[s:e], text[s:e], s, e, extra={"full": False, "place_candidate": place_candidate})]
+
+
+def _names_event(g: Grammar, token: str) -> bool:
+    """A run opening on a weather-event noun ("Tempête Ciaran", "L'ouragan Otis") names that event."""
+    return g.named_event_before.fullmatch(token.rsplit("'", 1)[-1] + " ") is not None
 
 
 def _place(text: str, s: int, e: int) -> Value:

@@ -98,10 +98,13 @@ class Grammar:
     relation_after: re.Pattern
     duration_context: re.Pattern
     time_context: re.Pattern
+    day_before_clock: re.Pattern
+    duration_of_after: re.Pattern
     duration_governed: re.Pattern
     reporting_before_a: re.Pattern
     place_preposition: re.Pattern
     place_noun_before: re.Pattern
+    named_event_before: re.Pattern
     street_noun_before: re.Pattern
     change_before: re.Pattern
     magnitude_before: re.Pattern
@@ -315,6 +318,20 @@ def build(lang: ModuleType, aliases: tuple[str, ...] = ()) -> Grammar:
     duration_context = re.compile(rf"\b{words(lang.DURATION_PREPOSITIONS)}\s*$", re.IGNORECASE)
     time_context = re.compile(rf"\b{words(lang.TIME_PREPOSITIONS)}\s*$", re.IGNORECASE)
     # A duration noun earlier in the clause (no clause punctuation between) governing the "à" before the value.
+    # "à partir de mercredi 18 heures", "le 3 novembre, 18 heures": a day (and the open marker before it)
+    # right before hours; the hours are a time of that day.
+    day_before_clock = re.compile(
+        rf"(?<![\w'-])(?:(?P<open>{words(lang.TIME_OPEN_MARKERS)})\s+(?:{words(lang.RANGE_DAY_DETERMINERS)}\s+)?)?"
+        rf"(?:{weekday}(?:\s+\d{{1,2}}(?:er)?(?:\s+{month})?)?(?:\s+{words(lang.WEEKDAY_PARTS)})?"
+        rf"|(?:{words(lang.RANGE_DAY_DETERMINERS)}\s+)?\d{{1,2}}(?:er)?\s+{month}(?:\s+\d{{4}})?)\s*,?\s*$",
+        re.IGNORECASE,
+    )
+    # "18 heures de grève", "six heures d'attente": hours of a bare noun ("14 heures de la place d'Italie" and
+    # "18 heures de Paris" say where from).
+    duration_of_after = re.compile(
+        rf"\s+{words(lang.DURATION_OF)}(?:(?<=')\s*|\s+)(?!{words(lang.ARTICLES_BEFORE_NAMES)}(?:(?<=')|\s))(?=(?-i:[a-z]))",
+        re.IGNORECASE,
+    )
     duration_governed = re.compile(rf"\b{words(lang.DURATION_GOVERNORS_BEFORE_A)}\b[^.;:!?,()]*\ba\s*$", re.IGNORECASE)
     reporting_before_a = re.compile(rf"\b{reporting}\s+(?:a|au|aux)\s*$", re.IGNORECASE)
     links = rf"\s+{words(lang.PLACE_NOUN_LINKS)}(?:(?<=')|\s+)$"
@@ -322,6 +339,8 @@ def build(lang: ModuleType, aliases: tuple[str, ...] = ()) -> Grammar:
         rf"\b{words(lang.ADMINISTRATIVE_NOUNS)}{links}",
         re.IGNORECASE,
     )
+    # "la tempête Ciaran", "l'ouragan Otis": the noun names a weather event, its name is no person
+    named_event_before = re.compile(rf"(?<![\w-]){words(lang.NAMED_EVENT_NOUNS)}\s+$", re.IGNORECASE)
     street_noun_before = re.compile(
         rf"(?<![\w'-])(?P<noun>{words(lang.STREET_NOUNS)})\s+(?:{words(lang.OF_LINKS)}(?:(?<=')|\s+))?$",
         re.IGNORECASE,
@@ -352,6 +371,6 @@ def build(lang: ModuleType, aliases: tuple[str, ...] = ()) -> Grammar:
         planned=planned, actual=actual, role_word=role_word, apposition_role=apposition_role,
         attribution_selon=attribution_selon, attribution_after=attribution_after,
         attribution_before=attribution_before, relation_before=relation_before, relation_after=relation_after,
-        duration_context=duration_context, time_context=time_context, duration_governed=duration_governed, reporting_before_a=reporting_before_a,
-        place_preposition=place_preposition, place_noun_before=place_noun_before, street_noun_before=street_noun_before, magnitude_before=magnitude_before, magnitude_after=magnitude_after,
+        duration_context=duration_context, time_context=time_context, day_before_clock=day_before_clock, duration_of_after=duration_of_after, duration_governed=duration_governed, reporting_before_a=reporting_before_a,
+        place_preposition=place_preposition, place_noun_before=place_noun_before, named_event_before=named_event_before, street_noun_before=street_noun_before, magnitude_before=magnitude_before, magnitude_after=magnitude_after,
     )

@@ -242,6 +242,13 @@ def read_time(g: Grammar, m: re.Match, view: str, ref: Reference) -> Value | Non
     local = hour * 60 + minute
     mark = " ".join((m.group("tmark") or "").lower().split()).replace("' ", "'")
     preposition = bool(g.time_context.search(before))
+    dated = None
+    if not preposition and not g.duration_of_after.match(view, m.end(), min(len(view), m.end() + 12)):
+        # "à partir de mercredi 18 heures", "jeudi 6 heures": hours on a named day are a time of that day
+        dated = g.day_before_clock.search(view, max(0, m.start() - 60), m.start())
+        preposition = dated is not None
+        if dated and not mark and dated.group("open"):
+            mark = " ".join(dated.group("open").lower().split()).replace("' ", "'")
     # "la durée de l'échange à deux heures": the "à" gives the length a noun of duration asks for.
     governed = preposition and bool(g.duration_governed.search(view, max(0, m.start() - 90), m.start()))
     if governed:
@@ -252,7 +259,13 @@ def read_time(g: Grammar, m: re.Match, view: str, ref: Reference) -> Value | Non
     # A time of day for sure: a zone, a part of the day, "précises", a marker only times take.
     clock_only = bool(zone_raw) or bool(m.group("tpart")) or mark in lang.TIME_ONLY_MARKERS or mark in lang.TIME_OPEN_MARKERS
     minutes_said = bool(m.group("tmw")) and " ".join(m.group("tmw").lower().split()) not in lang.HALF_UNIT
-    duration_said = governed or bool(g.duration_context.search(before))
+    # "après 18 heures de route", "18 heures de grève": hours of something are a length of time
+    length_of = (spoken and not minutes_said and not zone_raw and not m.group("tpart") and mark not in lang.TIME_ONLY_MARKERS
+                 and g.duration_of_after.match(view, m.end(), min(len(view), m.end() + 12)) is not None)
+    if length_of:
+        preposition = clock_only = False
+        mark = "" if mark in lang.TIME_OPEN_MARKERS else mark
+    duration_said = governed or length_of or bool(g.duration_context.search(before))
     if not clock_only and (
         (spoken and not preposition and (duration_said or not minutes_said))
         or (m.group("th") is not None and not has_context and duration_said)

@@ -289,6 +289,11 @@ DAY_PARTS = {
     "de l'apres-midi": 12, "cet apres-midi": 12, "demain apres-midi": 12, "dans l'apres-midi": 12,
     "du soir": 12, "ce soir": 12, "demain soir": 12, "dans la soiree": 12, "de la soiree": 12, "en soiree": 12,
 }
+# A day named right before hours makes them a time of that day, not a length of time: "à partir de mercredi
+# 18 heures", "depuis jeudi 6 heures", "le 3 novembre, 18 heures", "mercredi soir, 21 heures".  The part of the
+# day a weekday may take, and what after the hours keeps them a length ("mercredi, 18 heures de grève").
+WEEKDAY_PARTS = ("matin", "soir", "apres-midi", "matinee", "soiree", "midi")
+DURATION_OF = ("de", "d'")
 # Words after a clock time that make it a time of day: "11 heures précises".
 CLOCK_CUES_AFTER = ("precises", "precise", "pile", "tapantes", "tapant", "sonnantes")
 # Approximation markers that only ever stand before a time of day: "peu avant 22 heures".
@@ -487,6 +492,13 @@ ADMINISTRATIVE_NOUNS = (
     "comte", "etat", "gouvernorat", "wilaya", "bourgade", "agglomeration", "metropole",
 )
 PLACE_NOUN_LINKS = ("de", "d'")
+# Weather events take a given name: "la tempête Ciaran", "l'ouragan Otis", "le cyclone Freddy", "le typhon
+# Haiyan", "Tempête Ciaran :" in a title.  The capitalised name after these nouns names the event, never a
+# person (folded, singular and plural).
+NAMED_EVENT_NOUNS = (
+    "tempete", "tempetes", "ouragan", "ouragans", "cyclone", "cyclones", "typhon", "typhons",
+    "tornade", "tornades", "depression", "depressions", "medicane", "blizzard",
+)
 # A square, a street, a bridge: the noun and its name are one place ("la place d'Italie", "la place des
 # Quinconces", "le pont Saint-Pierre", "place Vauban").  Such a place lies inside a city: it names where a
 # march goes, never the city a figure is counted for (no key of a figure ``by: place``).
