@@ -1069,8 +1069,9 @@ def assign_dimensions(mentions: list[Mention], article: Article, view: str, stor
     # (18 000 mentions made this pairwise step 18 000² before).
     times_in: dict[int, list[Mention]] = {}
     for t in mentions:
-        if t.kind == "time":
+        if t.kind in ("time", "date"):
             times_in.setdefault(t.sentence_start, []).append(t)
+    fronted: dict[int, tuple[date | None, int | None, int]] = {}
     for m in mentions:
         m.story = m.story or ""
         m.claimant = classes.canonical(_with_domain(m.attribution, m, view, text, r))
@@ -1083,9 +1084,15 @@ def assign_dimensions(mentions: list[Mention], article: Article, view: str, stor
         i = bisect.bisect_right(stamp_starts, m.start) - 1
         if day is not None and i >= 0:
             as_of, source = _iso(day, stamps[i][1], offset), "text"
+        if m.sentence_start not in fronted:
+            fronted[m.sentence_start] = _fronted_day(m.sentence_start, times_in.get(m.sentence_start, []), view, r, lang)
+        head_day, head_clock, head_end = fronted[m.sentence_start]
+        on = day if head_day is None else head_day
+        if on is not None and head_clock is not None and head_end <= m.start:
+            as_of, source = _iso(on, head_clock, offset), "text"
         clock = _clock_before(m, times_in.get(m.sentence_start, []), view, r)
-        if day is not None and clock is not None:
-            as_of, source = _iso(day, clock, offset), "text"
+        if on is not None and clock is not None:
+            as_of, source = _iso(on, clock, offset), "text"
         if as_of is None and published and (rule.evolves != "none" or r.running.search(view, m.sentence_start, m.sentence_end)):
             as_of, source = published, "publication"
         m.as_of, m.as_of_source = as_of, source
@@ -1154,6 +1161,24 @@ def _lead_claimant(view: str, text: str, s: Span, r, classes: Claimants) -> str 
         if classes.canonical(who):
             return who
     return None
+
+
+def _fronted_day(sentence_start: int, mentions: list[Mention], view: str, r, lang: Any) -> tuple[date | None, int | None, int]:
+    """The day and minutes a sentence's head dates its figures by, and where the head ends.
+
+    "Jeudi soir, 700 000 foyers ..." is Thursday at 20:00 (the middle of the part of the day); "Ce matin, ..."
+    the publication day at 9:00; a clock time in the head wins ("Jeudi 6 heures, ...", "Mercredi soir,
+    21 heures, ...").  A day alone ("Jeudi, le gouvernement ...") gives no time: (day, None, end).
+    """
+    head = r.fronted_day.match(view, sentence_start)
+    if head is None:
+        return None, None, -1
+    inside = [t for t in mentions if head.start() <= t.start and t.end <= head.end()]
+    days = [_day(t.low) for t in inside if t.kind == "date" and t.low == t.high]
+    clocks = [t.low for t in inside if t.kind == "time" and t.tz is None and isinstance(t.low, (int, float))]
+    part = head.group("part")
+    minutes = int(clocks[0]) if clocks else lang.FRONTED_DAY_PARTS.get(" ".join(part.lower().split())) if part else None
+    return (days[0] if days else None), minutes, head.end()
 
 
 def _clock_before(m: Mention, mentions: list[Mention], view: str, r) -> int | None:

@@ -308,3 +308,39 @@ def test_a_sum_of_sources_is_the_claimant_when_the_rule_file_names_it(ruleset):
 ])
 def test_a_participle_after_the_counted_noun_states_a_fact(ruleset, text, modality):
     assert [m.modality for m in rows(ruleset, text) if m.fact == "houses"] == [modality]
+
+
+# ---------------------------------------------------------------------------- as-of: a fronted part of the day
+
+def as_of(ruleset, text: str, fact: str = "toll") -> list[tuple]:
+    return [(m.low, m.as_of, m.as_of_source) for m in rows(ruleset, text) if m.fact == fact]
+
+
+@pytest.mark.parametrize("head, stamp", [
+    ("Jeudi soir,", "2024-05-09T20:00:00+02:00"),           # the day named, the middle of its evening
+    ("Ce matin,", "2024-05-10T09:00:00+02:00"),             # the publication day
+    ("À la mi-journée,", "2024-05-10T12:00:00+02:00"),
+    ("Hier en fin de journée,", "2024-05-09T18:00:00+02:00"),
+    ("Jeudi 6 heures,", "2024-05-09T06:00:00+02:00"),        # a clock in the head wins over the part
+    ("Jeudi soir, 23 heures,", "2024-05-09T23:00:00+02:00"),
+    ("Dans la soirée,", "2024-05-10T20:00:00+02:00"),
+])
+def test_a_part_of_the_day_at_the_head_of_the_sentence_dates_its_figures(ruleset, head, stamp):
+    text = f"{head} le typhon avait fait 41 morts au Japon."
+    assert as_of(ruleset, text) == [(41, stamp, "text")]
+
+
+def test_a_fronted_day_with_a_clock_after_a_preposition_takes_both(ruleset):
+    text = "Jeudi, à 14 heures, le typhon avait fait 12 morts au Japon."
+    assert as_of(ruleset, text) == [(12, "2024-05-09T14:00:00+02:00", "text")]
+
+
+@pytest.mark.parametrize("text", [
+    "Selon le gouvernement japonais, le typhon avait fait 41 morts au Japon.",   # a claimant, no time
+    "Le typhon avait fait 41 morts au Japon jeudi soir.",                        # after the figure: not fronted
+    "Le typhon a fait 41 morts au Japon, a dit le premier ministre ce matin.",   # a part of the day after it
+    "Jeudi, le typhon avait fait 41 morts au Japon.",                             # a day alone is no time
+])
+def test_no_fronted_part_of_the_day_leaves_the_publication_time(ruleset, text):
+    # toll grows (evolves: grows): without a time in the text it holds at publication.
+    assert as_of(ruleset, text) == [(41, "2024-05-10T12:00:00+02:00", "publication")]

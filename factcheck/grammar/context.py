@@ -137,6 +137,7 @@ class Readers:
     comparison_target: _re.Pattern
     running: _re.Pattern
     as_of_preposition: _re.Pattern
+    fronted_day: _re.Pattern
     blog_stamp: _re.Pattern
     other_occasion: _re.Pattern
     previous_occasion: _re.Pattern
@@ -206,6 +207,12 @@ def readers(lang: _ModuleType) -> Readers:
         comparison_target=_re.compile(rf"(?<!\w){_words(lang.COMPARISON_TARGETS)}\s*$", flags),
         running=_re.compile(rf"(?<!\w){_words(lang.RUNNING_FIGURE_PHRASES)}(?!\w)", flags),
         as_of_preposition=_re.compile(rf"(?<!\w){_words(lang.AS_OF_TIME_PREPOSITIONS)}\s*$", flags),
+        # "Jeudi soir, 700 000 foyers ...", "Ce matin, ...", "Mercredi 6 heures, ...": the head of a sentence
+        # up to its comma names a day and a part of it, or a clock time on a named day.
+        fronted_day=_re.compile(
+            rf"[\s\"«]*(?:(?P<day>{_words(lang.WEEKDAYS)}(?:\s+\d{{1,2}}(?:er)?(?:\s+{_words(lang.MONTHS)})?)?|{_words(lang.RELATIVE_DAYS)})\s*)?"
+            rf"(?:(?:{_words(lang.FRONTED_DAY_PART_OPENERS)})(?:(?<=')\s*|\s+))?(?P<part>{_words(lang.FRONTED_DAY_PARTS)})?"
+            rf"(?(day)|(?(part)|(?!)))(?P<rest>\s*,?\s*[^,.;:!?()\"]{{0,40}}?)\s*,", flags),
         blog_stamp=_re.compile(rf"^[ \t]*{lang.BLOG_STAMP}", _re.MULTILINE | flags),
         other_occasion=_re.compile("|".join(f"(?:{p})" for p in lang.OTHER_OCCASION_CUES), flags),
         previous_occasion=_re.compile(rf"(?<!\w){_words(lang.PREVIOUS_OCCASION_WORDS)}(?!\w)", flags),

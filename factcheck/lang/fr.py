@@ -581,6 +581,19 @@ RUNNING_FIGURE_PHRASES = (
 )
 # Prepositions before a clock time that dates a figure: "à 14 heures, la CGT revendiquait 205 000".
 AS_OF_TIME_PREPOSITIONS = ("a", "vers", "des", "peu avant", "peu apres", "aux alentours de", "autour de", "en fin de journee a")
+# A part of the day set at the head of a sentence dates the figures after it: "Jeudi soir, 700 000 foyers
+# étaient encore privés", "Ce matin, ...", "À la mi-journée, ...", "Hier en fin de journée, ...".  The
+# minutes of the day each part stands for (about its middle); a clock time in the same head wins
+# ("Jeudi 6 heures, ...", "Mercredi soir, 21 heures, ...").
+FRONTED_DAY_PARTS = {
+    "matin": 540, "matinee": 540, "debut de matinee": 480, "fin de matinee": 660,
+    "mi-journee": 720, "milieu de journee": 720, "midi": 720,
+    "apres-midi": 900, "debut d'apres-midi": 840, "milieu d'apres-midi": 900, "fin d'apres-midi": 1020,
+    "fin de journee": 1080, "soir": 1200, "soiree": 1200, "debut de soiree": 1140, "fin de soiree": 1320,
+}
+# Words between a day (or the sentence's start) and such a part: "ce matin", "cet après-midi", "à la
+# mi-journée", "en fin de journée", "dans la soirée", "jeudi en début de soirée".
+FRONTED_DAY_PART_OPENERS = ("ce", "cet", "cette", "a la", "au", "en", "dans la", "dans l'", "a", "en ce", "des ce", "des la")
 # A live-blog time stamp opening a line: "14h50 - À Toulouse, ..." (hour, minutes).
 BLOG_STAMP = r"(?P<hour>[01]?\d|2[0-3])\s?[h:]\s?(?P<minute>[0-5]\d)?\s*[-|\u2013\u2014]\s"
 # Words that put a figure or a date on another occasion than the story's event (regexes on folded text).
