@@ -972,6 +972,12 @@ def _iso(day: date, minutes: int, offset: str) -> str:
     return stamp.isoformat() + offset
 
 
+def _minutes(clock: str | None) -> int:
+    """Minutes of an "HH:MM" anchor time (0 without one)."""
+    hours, _, minutes = (clock or "0:0").partition(":")
+    return int(hours) * 60 + int(minutes or 0)
+
+
 def _offset(published: str | None) -> str:
     if not published:
         return ""
@@ -1093,6 +1099,9 @@ def assign_dimensions(mentions: list[Mention], article: Article, view: str, stor
         clock = _clock_before(m, times_in.get(m.sentence_start, []), view, r)
         if on is not None and clock is not None:
             as_of, source = _iso(on, clock, offset), "text"
+        elif anchor is not None and r.peak.search(view, m.sentence_start, m.start):
+            # "au plus fort de la tempête, 1,2 million de foyers": the peak, at the event's anchor
+            as_of, source = _iso(anchor, _minutes(story.event.time), offset), "text"
         if as_of is None and published and (rule.evolves != "none" or r.running.search(view, m.sentence_start, m.sentence_end)):
             as_of, source = published, "publication"
         m.as_of, m.as_of_source = as_of, source

@@ -344,3 +344,17 @@ def test_a_fronted_day_with_a_clock_after_a_preposition_takes_both(ruleset):
 def test_no_fronted_part_of_the_day_leaves_the_publication_time(ruleset, text):
     # toll grows (evolves: grows): without a time in the text it holds at publication.
     assert as_of(ruleset, text) == [(41, "2024-05-10T12:00:00+02:00", "publication")]
+
+
+def test_a_figure_of_the_peak_holds_at_the_event_anchor_before_the_running_ones(ruleset):
+    # The typhon story's anchor is 10 May 2024 at 06:30: the peak is dated there, the figure of now later.
+    text = "Au plus fort du typhon, 41 morts étaient recensés au Japon. Ce soir, le bilan atteint 45 morts au Japon."
+    assert as_of(ruleset, text) == [(41, "2024-05-10T06:30:00+02:00", "text"), (45, "2024-05-10T20:00:00+02:00", "text")]
+
+
+@pytest.mark.parametrize("text", [
+    "Le typhon a fait 41 morts au Japon, au plus fort des inondations de la semaine.",   # after the figure
+    "Le typhon a fait 41 morts au Japon.",
+])
+def test_no_peak_before_the_figure_leaves_its_time(ruleset, text):
+    assert as_of(ruleset, text) == [(41, "2024-05-10T12:00:00+02:00", "publication")]

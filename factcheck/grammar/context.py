@@ -138,6 +138,7 @@ class Readers:
     running: _re.Pattern
     as_of_preposition: _re.Pattern
     fronted_day: _re.Pattern
+    peak: _re.Pattern
     blog_stamp: _re.Pattern
     other_occasion: _re.Pattern
     previous_occasion: _re.Pattern
@@ -213,6 +214,7 @@ def readers(lang: _ModuleType) -> Readers:
             rf"[\s\"«]*(?:(?P<day>{_words(lang.WEEKDAYS)}(?:\s+\d{{1,2}}(?:er)?(?:\s+{_words(lang.MONTHS)})?)?|{_words(lang.RELATIVE_DAYS)})\s*)?"
             rf"(?:(?:{_words(lang.FRONTED_DAY_PART_OPENERS)})(?:(?<=')\s*|\s+))?(?P<part>{_words(lang.FRONTED_DAY_PARTS)})?"
             rf"(?(day)|(?(part)|(?!)))(?P<rest>\s*,?\s*[^,.;:!?()\"]{{0,40}}?)\s*,", flags),
+        peak=_re.compile(rf"(?<!\w){_words(lang.PEAK_PHRASES)}(?!\w)", flags),
         blog_stamp=_re.compile(rf"^[ \t]*{lang.BLOG_STAMP}", _re.MULTILINE | flags),
         other_occasion=_re.compile("|".join(f"(?:{p})" for p in lang.OTHER_OCCASION_CUES), flags),
         previous_occasion=_re.compile(rf"(?<!\w){_words(lang.PREVIOUS_OCCASION_WORDS)}(?!\w)", flags),

@@ -594,6 +594,10 @@ FRONTED_DAY_PARTS = {
 # Words between a day (or the sentence's start) and such a part: "ce matin", "cet après-midi", "à la
 # mi-journée", "en fin de journée", "dans la soirée", "jeudi en début de soirée".
 FRONTED_DAY_PART_OPENERS = ("ce", "cet", "cette", "a la", "au", "en", "dans la", "dans l'", "a", "en ce", "des ce", "des la")
+# A figure of the peak of the event, given beside the figures of now: "au plus fort de la tempête, 1,2 million
+# de foyers étaient privés de courant".  It holds at the event's anchor, before the running figures.
+PEAK_PHRASES = ("au plus fort de", "au plus fort du", "au plus fort des", "au pic de", "au pic du", "au paroxysme de",
+                "au paroxysme du", "au plus haut de", "au plus haut du", "au maximum de", "au plus fort")
 # A live-blog time stamp opening a line: "14h50 - À Toulouse, ..." (hour, minutes).
 BLOG_STAMP = r"(?P<hour>[01]?\d|2[0-3])\s?[h:]\s?(?P<minute>[0-5]\d)?\s*[-|\u2013\u2014]\s"
 # Words that put a figure or a date on another occasion than the story's event (regexes on folded text).
