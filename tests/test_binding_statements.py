@@ -358,3 +358,9 @@ def test_a_figure_of_the_peak_holds_at_the_event_anchor_before_the_running_ones(
 ])
 def test_no_peak_before_the_figure_leaves_its_time(ruleset, text):
     assert as_of(ruleset, text) == [(41, "2024-05-10T12:00:00+02:00", "publication")]
+
+
+def test_a_fronted_part_of_the_day_ends_at_its_comma(ruleset):
+    # The head is "À la mi-journée," only: the figure after it is dated, even with a clause after the figure.
+    text = "À la mi-journée, le typhon avait fait 41 morts au Japon, a annoncé le gouvernement japonais."
+    assert as_of(ruleset, text) == [(41, "2024-05-10T12:00:00+02:00", "text")]

@@ -123,3 +123,21 @@ def test_the_name_of_a_storm_is_no_person(text):
 ])
 def test_a_person_named_near_a_storm_noun_stays_a_person(text, person):
     assert [p for p, _ in people(text)] == [person]
+
+
+@pytest.mark.parametrize("text", [
+    "Feu des Vosges : 800 hectares brûlés.",
+    "Incendie de Martigues : les habitants évacués rentrent chez eux.",
+    "Séisme au Maroc : le bilan dépasse 2 000 morts.",
+    "Grève des Contrôleurs : la SNCF prévoit un train sur deux.",
+])
+def test_a_title_opening_on_the_noun_of_an_event_names_no_person(text):
+    assert people(text) == []
+
+
+@pytest.mark.parametrize("text, person", [
+    ("Le feu a menacé la ferme de Paul Martin, a indiqué la mairie.", "Paul Martin"),
+    ("Incendie : Claire Bonnet, maire du village, a ouvert la salle des fêtes.", "Claire Bonnet"),
+])
+def test_a_person_named_beside_an_event_noun_stays_a_person(text, person):
+    assert [p for p, _ in people(text)] == [person]

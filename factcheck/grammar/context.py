@@ -213,7 +213,8 @@ def readers(lang: _ModuleType) -> Readers:
         fronted_day=_re.compile(
             rf"[\s\"«]*(?:(?P<day>{_words(lang.WEEKDAYS)}(?:\s+\d{{1,2}}(?:er)?(?:\s+{_words(lang.MONTHS)})?)?|{_words(lang.RELATIVE_DAYS)})\s*)?"
             rf"(?:(?:{_words(lang.FRONTED_DAY_PART_OPENERS)})(?:(?<=')\s*|\s+))?(?P<part>{_words(lang.FRONTED_DAY_PARTS)})?"
-            rf"(?(day)|(?(part)|(?!)))(?P<rest>\s*,?\s*[^,.;:!?()\"]{{0,40}}?)\s*,", flags),
+            rf"(?(day)|(?(part)|(?!)))"
+            rf"(?:\s*,?\s*(?:{_words(lang.AS_OF_TIME_PREPOSITIONS)}\s+)?(?:\d{{1,2}}|[a-z]+)\s*{_words(lang.HOUR_ABBREVIATIONS)}(?:\s*\d{{2}}|\s+[a-z]+)?)?\s*,", flags),
         peak=_re.compile(rf"(?<!\w){_words(lang.PEAK_PHRASES)}(?!\w)", flags),
         blog_stamp=_re.compile(rf"^[ \t]*{lang.BLOG_STAMP}", _re.MULTILINE | flags),
         other_occasion=_re.compile("|".join(f"(?:{p})" for p in lang.OTHER_OCCASION_CUES), flags),

@@ -461,6 +461,9 @@ NEVER_PERSON = (
     "universite", "university", "parti", "party", "banque", "bank", "fonds", "fund", "groupe", "group",
     "commission", "comite", "committee", "federal", "federale", "republique", "republic", "royaume",
     "kingdom", "front", "rassemblement", "mouvement",
+    # Nouns of events a title opens on: "Feu des Landes :", "Incendie de Martigues", "Séisme en Turquie".
+    "feu", "feux", "incendie", "incendies", "seisme", "seismes", "inondations", "crue", "crues", "explosion",
+    "naufrage", "attentat", "catastrophe", "eruption", "canicule", "secheresse", "greve", "greves",
 )
 # Name particles between capitalised tokens: "Charles de Gaulle".
 NAME_PARTICLES = ("de", "du", "des", "van", "von", "der", "den", "da", "di", "dos", "al", "el", "ben", "bin", "ibn", "bou", "abou", "ter")
