@@ -1096,6 +1096,14 @@ def assign_dimensions(mentions: list[Mention], article: Article, view: str, stor
         on = day if head_day is None else head_day
         if on is not None and head_clock is not None and head_end <= m.start:
             as_of, source = _iso(on, head_clock, offset), "text"
+        tail = r.trailing_day.match(view, m.end, m.clause_end)
+        if tail is not None:
+            # "contre 4 000 ce matin": a part of the day right after the figure dates it, nearer than a head
+            tail_days = [_day(t.low) for t in times_in.get(m.sentence_start, [])
+                         if t.kind == "date" and t.low == t.high and tail.start() <= t.start and t.end <= tail.end()]
+            on = tail_days[0] if tail_days else day
+            if on is not None:
+                as_of, source = _iso(on, lang.FRONTED_DAY_PARTS[" ".join(tail.group("part").lower().split())], offset), "text"
         clock = _clock_before(m, times_in.get(m.sentence_start, []), view, r)
         if on is not None and clock is not None:
             as_of, source = _iso(on, clock, offset), "text"

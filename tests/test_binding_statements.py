@@ -363,3 +363,19 @@ def test_a_fronted_part_of_the_day_ends_at_its_comma(ruleset):
     # The head is "À la mi-journée," only: the figure after it is dated, even with a clause after the figure.
     text = "À la mi-journée, le typhon avait fait 41 morts au Japon, a annoncé le gouvernement japonais."
     assert as_of(ruleset, text) == [(41, "2024-05-10T12:00:00+02:00", "text")]
+
+
+@pytest.mark.parametrize("text, stamp", [
+    ("Le typhon avait fait 41 morts au Japon jeudi soir.", "2024-05-09T20:00:00+02:00"),
+    ("Le typhon a fait 41 morts au Japon ce matin.", "2024-05-10T09:00:00+02:00"),
+])
+def test_a_part_of_the_day_right_after_the_figure_dates_it(ruleset, text, stamp):
+    assert as_of(ruleset, text)[-1] == (41, stamp, "text")
+
+
+@pytest.mark.parametrize("text", [
+    "Le typhon a fait 41 morts au Japon, a dit le premier ministre ce matin.",   # another clause: the statement's
+    "Le typhon a fait 41 morts au Japon et la pluie tombera demain matin.",      # no part of this figure
+])
+def test_a_part_of_the_day_out_of_the_figures_clause_does_not_date_it(ruleset, text):
+    assert as_of(ruleset, text) == [(41, "2024-05-10T12:00:00+02:00", "publication")]
