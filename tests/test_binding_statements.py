@@ -376,6 +376,7 @@ def test_a_part_of_the_day_right_after_the_figure_dates_it(ruleset, text, stamp)
 @pytest.mark.parametrize("text", [
     "Le typhon a fait 41 morts au Japon, a dit le premier ministre ce matin.",   # another clause: the statement's
     "Le typhon a fait 41 morts au Japon et la pluie tombera demain matin.",      # no part of this figure
+    "Le typhon a fait 41 morts au Japon selon Le Matin.",                        # a part of the day needs a day or an article
 ])
 def test_a_part_of_the_day_out_of_the_figures_clause_does_not_date_it(ruleset, text):
     assert as_of(ruleset, text) == [(41, "2024-05-10T12:00:00+02:00", "publication")]

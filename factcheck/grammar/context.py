@@ -218,8 +218,9 @@ def readers(lang: _ModuleType) -> Readers:
             rf"(?:\s*,?\s*(?:{_words(lang.AS_OF_TIME_PREPOSITIONS)}\s+)?(?:\d{{1,2}}|[a-z]+)\s*{_words(lang.HOUR_ABBREVIATIONS)}(?:\s*\d{{2}}|\s+[a-z]+)?)?\s*,", flags),
         # "contre 4 000 ce matin", "41 morts au Japon jeudi soir": a part of the day after the figure, in its clause
         trailing_day=_re.compile(
-            rf"[^,.;:!?()\"\d]{{0,30}}?(?<![\w'])(?P<day>(?:{_words(lang.WEEKDAYS)}|{_words(lang.RELATIVE_DAYS)})\s+)?"
-            rf"(?:(?:{_words(lang.FRONTED_DAY_PART_OPENERS)})(?:(?<=')\s*|\s+))?(?P<part>{_words(lang.FRONTED_DAY_PARTS)})(?!\w)", flags),
+            rf"[^,.;:!?()\"\d]{{0,30}}?(?<![\w'])(?:(?P<day>(?:{_words(lang.WEEKDAYS)}|{_words(lang.RELATIVE_DAYS)})\s+)"
+            rf"(?:{_words(lang.FRONTED_DAY_PART_OPENERS)}(?:(?<=')\s*|\s+))?|{_words(lang.FRONTED_DAY_PART_OPENERS)}(?:(?<=')\s*|\s+))"
+            rf"(?P<part>{_words(lang.FRONTED_DAY_PARTS)})(?!\w)", flags),
         peak=_re.compile(rf"(?<!\w){_words(lang.PEAK_PHRASES)}(?!\w)", flags),
         blog_stamp=_re.compile(rf"^[ \t]*{lang.BLOG_STAMP}", _re.MULTILINE | flags),
         other_occasion=_re.compile("|".join(f"(?:{p})" for p in lang.OTHER_OCCASION_CUES), flags),
