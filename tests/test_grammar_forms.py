@@ -417,6 +417,7 @@ def test_number_words_that_count_nothing(text):
 @pytest.mark.parametrize("text, phrase, low, high, qualifier", [
     ("La vigilance rouge entre en vigueur à partir de mardi 16 heures.", "16 heures", 960, None, "at_least"),
     ("Les écoles sont fermées depuis lundi 8 heures.", "8 heures", 480, None, "at_least"),
+    ("L'arrêté s'applique à compter de vendredi 18 heures.", "18 heures", 1080, None, "at_least"),
     ("Le couvre-feu court jusqu'à samedi 6 heures.", "6 heures", None, 360, "at_most"),
     ("Vendredi 7 heures, la crue atteignait 5,20 mètres.", "7 heures", 420, 420, "exact"),
     ("Samedi soir, 22 heures, les pompiers étaient toujours mobilisés.", "22 heures", 1320, 1320, "exact"),
@@ -437,6 +438,8 @@ def test_hours_right_after_a_named_day_are_a_time_of_that_day(text, phrase, low,
     ("Après 18 heures de route, les renforts sont arrivés.", 1080),
     ("Après six heures d'attente, les passagers ont été relogés.", 360),
     ("Lundi, ils ont négocié 12 heures.", 720),
+    ("Il a neigé mardi 3 heures durant.", 180),
+    ("Ils ont veillé samedi 10 heures de suite.", 600),
 ])
 def test_hours_of_something_or_without_a_day_before_them_stay_lengths_of_time(text, minutes):
     assert of_kind(text, "time") == []
@@ -452,3 +455,8 @@ def test_hours_of_something_or_without_a_day_before_them_stay_lengths_of_time(te
 def test_a_time_of_day_followed_by_where_from_stays_a_time(text, minutes):
     assert of_kind(text, "duration") == []
     assert only(text, "time").low == minutes
+
+
+def test_a_compter_de_opens_a_time_like_a_partir_de():
+    t = only("Le stationnement est interdit à compter de 18 heures.", "time")
+    assert (t.low, t.high, t.qualifier) == (1080, None, "at_least")

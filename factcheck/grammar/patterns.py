@@ -329,7 +329,8 @@ def build(lang: ModuleType, aliases: tuple[str, ...] = ()) -> Grammar:
     # "18 heures de grève", "six heures d'attente": hours of a bare noun ("14 heures de la place d'Italie" and
     # "18 heures de Paris" say where from).
     duration_of_after = re.compile(
-        rf"\s+{words(lang.DURATION_OF)}(?:(?<=')\s*|\s+)(?!{words(lang.ARTICLES_BEFORE_NAMES)}(?:(?<=')|\s))(?=(?-i:[a-z]))",
+        rf"\s+(?:{words(lang.DURATION_AFTER)}(?!\w)|{words(lang.DURATION_OF)}(?:(?<=')\s*|\s+)"
+        rf"(?!{words(lang.ARTICLES_BEFORE_NAMES)}(?:(?<=')|\s))(?=(?-i:[a-z])))",
         re.IGNORECASE,
     )
     duration_governed = re.compile(rf"\b{words(lang.DURATION_GOVERNORS_BEFORE_A)}\b[^.;:!?,()]*\ba\s*$", re.IGNORECASE)

@@ -157,6 +157,7 @@ TIME_APPROX_MARKERS = {"vers": (10, 10), "aux alentours de": (10, 10), "autour d
 TIME_HEDGE_TO_THE_MINUTE = 5
 # Open clock times: the qualifier of the open interval ("avant 11h" ends at 11h, "dès 8h15" starts there).
 TIME_OPEN_MARKERS = {"avant": "less_than", "jusqu'a": "at_most", "apres": "more_than", "a partir de": "at_least",
+                     "a compter de": "at_least",
                      "des": "at_least", "depuis": "at_least", "au-dela de": "more_than"}
 TIME_PREPOSITIONS = ("a", "des", "vers", "jusqu'a", "avant", "apres", "de", "entre", "depuis", "aux alentours de", "autour de")
 
@@ -294,6 +295,8 @@ DAY_PARTS = {
 # day a weekday may take, and what after the hours keeps them a length ("mercredi, 18 heures de grève").
 WEEKDAY_PARTS = ("matin", "soir", "apres-midi", "matinee", "soiree", "midi")
 DURATION_OF = ("de", "d'")
+# Words after hours that make them a length whatever stands before: "mardi, 3 heures durant".
+DURATION_AFTER = ("durant", "de suite", "non-stop", "d'affilee")
 # Words after a clock time that make it a time of day: "11 heures précises".
 CLOCK_CUES_AFTER = ("precises", "precise", "pile", "tapantes", "tapant", "sonnantes")
 # Approximation markers that only ever stand before a time of day: "peu avant 22 heures".
