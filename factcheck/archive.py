@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter, deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -35,6 +35,7 @@ from .rules import RuleSet
 Paths = Sequence[str | os.PathLike]
 ENGINES = ("local", "dask")
 _FACT = TABLE_COLUMNS.index("fact")
+_VALUE = TABLE_COLUMNS.index("value")
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,7 @@ class StoryTask:
 
     story: str
     files: tuple[tuple[str, str, int], ...]
+    previous: dict | None = field(default=None, compare=False, repr=False)  # its store index entry, if any
 
 
 @dataclass(frozen=True)
@@ -73,7 +75,11 @@ class StoryResult:
     unmatched: list[dict[str, str]] = field(default_factory=list)  # articles no story's event fits (id, reason)
     extracted: int = 0  # articles extracted in this run
     reused: int = 0  # articles whose rows came from the store
-    story_reused: bool = False  # findings taken from the store, nothing read but the files' bytes
+    story_reused: bool = False  # findings taken from the store (the files unchanged by stat, or by their bytes)
+    unread: bool = False  # taken from the store's index by the files' stats: no file read
+    index_entry: dict | None = field(default=None, repr=False)  # what the store's index keeps of the story
+    index_line: str | None = field(default=None, repr=False)  # the entry's line, when read unchanged from the index
+    rendered: dict[str, Any] = field(default_factory=dict, repr=False)  # report parts by format (report/stream.py)
 
 
 @dataclass
@@ -82,6 +88,7 @@ class Summary:
 
     stories: int = 0
     stories_reused: int = 0
+    stories_unread: int = 0
     articles: int = 0
     articles_extracted: int = 0
     articles_reused: int = 0
@@ -89,18 +96,21 @@ class Summary:
     def add(self, result: StoryResult) -> None:
         self.stories += 1
         self.stories_reused += int(result.story_reused)
+        self.stories_unread += int(result.unread)
         self.articles += len(result.articles)
         self.articles_extracted += result.extracted
         self.articles_reused += result.reused
 
     def as_dict(self) -> dict[str, int]:
-        return {"stories": self.stories, "stories_reused": self.stories_reused, "articles": self.articles,
+        return {"stories": self.stories, "stories_reused": self.stories_reused, "stories_unread": self.stories_unread,
+                "articles": self.articles,
                 "articles_extracted": self.articles_extracted, "articles_reused": self.articles_reused}
 
     def line(self) -> str:
         """One line for stderr: how much of the store a run could reuse."""
         return (f"store: {self.articles_reused} of {self.articles} articles reused, {self.articles_extracted} extracted; "
-                f"{self.stories_reused} of {self.stories} stories reused whole")
+                f"{self.stories_reused} of {self.stories} stories reused whole, "
+                f"{self.stories_unread} of them without reading a file")
 
 
 # ---------------------------------------------------------------------------
@@ -185,39 +195,43 @@ def do_story(task: StoryTask, settings: Settings) -> StoryResult:
     from .binding import unmatched_articles
     from .pipeline import article_rows, report_entry
 
-    store, story_key = None, ""
+    store = seen = None
+    previous = task.previous
     if settings.store is not None:
-        from .store import FactsStore
+        from .store import FactsStore, look
 
         store = FactsStore(settings.store)
-        story_key = store.story_key(task, settings)
-        kept = store.story_result(task.story, story_key, with_rows=settings.keep_rows, checked=settings.check)
-        if kept is not None:
-            return kept
+        seen = look(task, settings)
+        if previous is not None and previous.get("key") == seen.key and (previous.get("checked") or not settings.check):
+            # Same bytes (the stats had changed, or rows are wanted): the stored result, with the stats seen now.
+            kept = store.reused(task.story, {**previous, "files": seen.files, "sidecars": seen.sidecars,
+                                             "hashed_ns": seen.hashed_ns}, with_rows=settings.keep_rows)
+            if kept is not None:
+                return kept
     articles, statuses = load_story(task, settings.max_bytes)
-    cached: dict[str, tuple[list[tuple], list[str]]] = {}
     keys: dict[str, str] = {}
+    cached: dict[str, tuple[list[tuple], list[str], list[str]]] = {}
     if store is not None:
-        keys = {a.id: store.article_key(a, settings) for a in articles}
-        cached = store.article_rows(task.story, set(keys.values()))
+        keys = {a.id: store.article_key(a, settings, seen) for a in articles}
+        cached = store.cached_articles(previous, set(keys.values()))
     fresh = [a for a in articles if keys.get(a.id) not in cached]
-    extracted = dict(zip((a.id for a in fresh), article_rows(fresh, settings.ruleset)))
+    extracted = {a.id: (own, lines, article_displays(own))
+                 for a, (own, lines) in zip(fresh, article_rows(fresh, settings.ruleset))}
     rows: list[tuple] = []
     problems: list[str] = []
-    by_article: dict[str, tuple[list[tuple], list[str]]] = {}
+    by_article: dict[str, tuple[list[tuple], list[str], list[str]]] = {}
     for article in articles:
         # A cached row carries the id it was stored under: the same, since the article's key includes it.
-        own_rows, lines = extracted[article.id] if article.id in extracted else cached[keys[article.id]]
-        by_article[article.id] = (own_rows, lines)
-        rows.extend(own_rows)
-        problems.extend(lines)
+        by_article[article.id] = done = extracted[article.id] if article.id in extracted else cached[keys[article.id]]
+        rows.extend(done[0])
+        problems.extend(done[1])
     findings = _findings(rows, articles, settings, task.story) if settings.check else []
     result = StoryResult(
         story=task.story,
         articles=[report_entry(a, task.story if settings.per_folder else None) for a in articles],
         inputs=statuses,
         findings=findings,
-        displays=_displays(rows),
+        displays={a: by_article[a][2] for a in sorted(by_article) if by_article[a][2]},
         problems=problems,
         rows=rows if settings.keep_rows else None,
         dates={a.id: a.meta.date for a in articles},
@@ -227,7 +241,7 @@ def do_story(task: StoryTask, settings: Settings) -> StoryResult:
         reused=len(articles) - len(fresh),
     )
     if store is not None:
-        store.write_story(task, result, by_article, keys, story_key, checked=settings.check)
+        result.index_entry = store.write_story(task, result, by_article, keys, seen, checked=settings.check)
     return result
 
 
@@ -238,14 +252,11 @@ def _findings(rows: list[tuple], articles: list[Article], settings: Settings, st
     return [_with_lines(f, texts) for f in story_findings(rows, settings.ruleset.checks, story)]
 
 
-def _displays(rows: list[tuple]) -> dict[str, list[str]]:
-    """Article -> the displayed values of its mentions (``report.base.article_displays``, from the rows)."""
-    from .checks import display, table_rows
+def article_displays(rows: list[tuple]) -> list[str]:
+    """The displayed values of one article's mentions (``report.base.article_displays``), from its rows."""
+    from .checks import _clean
 
-    out: dict[str, set[str]] = {}
-    for row in table_rows(rows):
-        out.setdefault(row.article, set()).add(display(row))
-    return {article: sorted(values) for article, values in sorted(out.items())}
+    return sorted({"" if (value := _clean(row[_VALUE])) is None else str(value) for row in rows})
 
 
 # ---------------------------------------------------------------------------
@@ -255,21 +266,33 @@ def _displays(rows: list[tuple]) -> dict[str, list[str]]:
 class ArchiveRun:
     """The stories' results in story order, computed as they are consumed; ``summary`` once consumed."""
 
-    def __init__(self, tasks: list[StoryTask], listing: list[InputStatus], settings: Settings, results: Iterator):
+    def __init__(self, tasks: list[StoryTask], listing: list[InputStatus], settings: Settings, results: Iterator,
+                 index=None):
         self.tasks = tasks
         self.listing = listing  # statuses of paths that gave no file (not found, empty folder...)
         self.settings = settings
         self.summary = Summary()
         self._results = results
+        self._index = index  # store.StoreIndex: each result's entry written once the report has it
 
     def listed(self) -> list[InputStatus]:
         """Every file the run will read, and the paths that gave none (what an output must never overwrite)."""
         return [InputStatus(path, "ok") for task in self.tasks for path, _, _ in task.files] + list(self.listing)
 
     def __iter__(self) -> Iterator[StoryResult]:
-        for result in self._results:
-            self.summary.add(result)
-            yield result
+        index, self._index = self._index, None  # one pass writes the index
+        try:
+            for result in self._results:
+                self.summary.add(result)
+                yield result
+                if index is not None:
+                    index.add(result)  # after the consumer: the report renderers may have added to ``rendered``
+        except BaseException:
+            if index is not None:
+                index.abandon()
+            raise
+        if index is not None:
+            index.commit()
 
 
 def run_archive(paths: Paths, *, rules: Paths | None = None, ruleset: RuleSet | None = None, per_folder: bool = True,
@@ -287,23 +310,65 @@ def run_archive(paths: Paths, *, rules: Paths | None = None, ruleset: RuleSet | 
     if engine not in ENGINES:
         raise ValueError(f"engine must be one of {', '.join(ENGINES)}, not {engine!r}")
     ruleset = ruleset if ruleset is not None else load_rules(list(rules) if rules else None)
+    facts_store = None
     if store is not None:
         from .store import FactsStore
 
-        FactsStore(os.fspath(store), create=True)
+        facts_store = FactsStore(os.fspath(store), create=True)
     settings = Settings(ruleset=ruleset, per_folder=per_folder, check=check, keep_rows=keep_rows,
                         max_bytes=DEFAULT_MAX_BYTES if max_bytes is None else max_bytes,
                         store=None if store is None else os.path.abspath(os.fspath(store)))
+    pool = _local_pool(settings, jobs) if engine == "local" else None  # forked before any file is read
+    tasks, listing = plan(paths, per_folder=per_folder)
+    index = None
+    work: Iterable[StoryTask | StoryResult] = tasks
+    if facts_store is not None:
+        from .store import StoreIndex
+
+        index = StoreIndex(facts_store)
+        work = _answered_from_index(tasks, settings, index)
     if engine == "local":
-        pool = _local_pool(settings, jobs)  # forked before any file is read
-        tasks, listing = plan(paths, per_folder=per_folder)
-        results = _local_results(tasks, settings, pool)
+        results = _local_results(work, settings, pool)
     else:
         from .dask_engine import dask_results
 
-        tasks, listing = plan(paths, per_folder=per_folder)
-        results = dask_results(tasks, settings, scheduler=scheduler, workers=jobs)
-    return ArchiveRun(tasks, listing, settings, results)
+        results = dask_results(work, settings, scheduler=scheduler, workers=jobs)
+    return ArchiveRun(tasks, listing, settings, results, index)
+
+
+def _answered_from_index(tasks: list[StoryTask], settings: Settings, index) -> Iterator[StoryTask | StoryResult]:
+    """Each task, or its stored result when the stats show its files unchanged (read in the main process, one
+    index line at a time); a task that must run carries its old entry (what its unchanged articles reuse)."""
+    from .store import result_of, run_fingerprint, unchanged
+
+    fingerprint = run_fingerprint(settings)
+    for task in tasks:
+        found = index.find(task.story)
+        if found is None:
+            yield task
+            continue
+        entry, line = found
+        if not settings.keep_rows and unchanged(entry, task, fingerprint, settings.check):
+            result = result_of(task.story, entry)
+            result.index_line, result.unread = line, True
+            yield result
+        else:
+            yield replace(task, previous=entry)
+
+
+class _Answered:
+    """A result known without running its task, in the shape of a future."""
+
+    def __init__(self, result: StoryResult) -> None:
+        self._result = result
+
+    def result(self) -> StoryResult:
+        return self._result
+
+
+def submitting(submit):
+    """``submit`` for tasks; a result already known (``_answered_from_index``) is handed back as it is."""
+    return lambda item: _Answered(item) if isinstance(item, StoryResult) else submit(item)
 
 
 _WORKER_SETTINGS: Settings | None = None
@@ -354,13 +419,14 @@ def in_task_order(tasks, submit, ahead: int) -> Iterator[StoryResult]:
         yield result
 
 
-def _local_results(tasks: list[StoryTask], settings: Settings, pool) -> Iterator[StoryResult]:
+def _local_results(tasks: Iterable[StoryTask | StoryResult], settings: Settings, pool) -> Iterator[StoryResult]:
     """Story results in task order; with a pool, a few stories ahead at most (bounded memory)."""
     if pool is None:
         for task in tasks:
-            yield do_story(task, settings)
+            yield task if isinstance(task, StoryResult) else do_story(task, settings)
         return
     try:
-        yield from in_task_order(tasks, lambda task: pool.submit(_worker_story, task), 4 * pool._factcheck_workers)
+        yield from in_task_order(tasks, submitting(lambda task: pool.submit(_worker_story, task)),
+                                 4 * pool._factcheck_workers)
     finally:
         pool.shutdown(cancel_futures=True)

@@ -104,6 +104,9 @@ def _missing(value: Any) -> bool:
     return type(value).__name__ in ("NAType", "NaTType")
 
 
+_PLAIN_CELLS = frozenset({str, int, bool, type(None)})
+
+
 def _clean(value: Any) -> Any:
     if _missing(value):
         return None
@@ -177,7 +180,8 @@ def table_rows(table: Any) -> list[Row]:
         records = [dict(zip(TABLE_COLUMNS, row)) for row in table]
     rows = []
     for record in records:
-        r = {k: _clean(v) for k, v in record.items()}
+        # str, int, bool and None pass _clean unchanged: tested by type first (most cells), the rest cleaned.
+        r = {k: v if type(v) in _PLAIN_CELLS else _clean(v) for k, v in record.items()}
         rows.append(
             Row(
                 article=str(r.get("article") or ""),

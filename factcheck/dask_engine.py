@@ -19,10 +19,10 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
-from .archive import Settings, StoryResult, StoryTask, do_story, in_task_order
+from .archive import Settings, StoryResult, StoryTask, do_story, in_task_order, submitting
 
 CONNECT_TIMEOUT_S = 10  # an unreachable scheduler is reported after this long
 
@@ -37,7 +37,7 @@ def run_on_worker(task: StoryTask, settings: Settings, cwd: str) -> StoryResult:
         return do_story(task, settings)
 
 
-def dask_results(tasks: list[StoryTask], settings: Settings, *, scheduler: str | None = None,
+def dask_results(tasks: Iterable[StoryTask | StoryResult], settings: Settings, *, scheduler: str | None = None,
                  workers: int = 0) -> Iterator[StoryResult]:
     """Story results in task order, computed on the cluster at ``scheduler`` (or a local one)."""
     try:
@@ -64,7 +64,7 @@ def dask_results(tasks: list[StoryTask], settings: Settings, *, scheduler: str |
         cwd = os.getcwd()
         ahead = max(8, 4 * len(client.scheduler_info().get("workers", {}) or [1]))
         yield from in_task_order(
-            tasks, lambda task: client.submit(run_on_worker, task, shared, cwd, pure=False), ahead)
+            tasks, submitting(lambda task: client.submit(run_on_worker, task, shared, cwd, pure=False)), ahead)
     finally:
         client.close()
         if cluster is not None:

@@ -421,14 +421,22 @@ def story_finder(paths: Paths):
     roots.sort(key=len, reverse=True)  # the deepest folder given wins
     several = len(roots) > 1
 
+    by_folder: dict[str, str] = {}  # a folder's story (resolving names costs system calls: once a folder)
+
     def story_of(path: str) -> str:
         where = os.path.abspath(path)
-        root = next((r for r in roots if where.startswith(r.rstrip(os.sep) + os.sep)), None)
+        folder = os.path.dirname(where)
+        if folder not in by_folder:
+            by_folder[folder] = folder_story(folder)
+        return by_folder[folder]
+
+    def folder_story(folder: str) -> str:
+        root = next((r for r in roots if folder == r or folder.startswith(r.rstrip(os.sep) + os.sep)), None)
         if root is None:
-            return _folder_name(os.path.dirname(where))
-        parts = os.path.relpath(where, root).split(os.sep)
+            return _folder_name(folder)
+        parts = [] if folder == root else os.path.relpath(folder, root).split(os.sep)
         name = _folder_name(root)
-        if len(parts) == 1:
+        if not parts:
             return name
         return f"{name}/{parts[0]}" if several else parts[0]
 

@@ -4,7 +4,7 @@ Layout of a store folder (``--store DIR``)::
 
     DIR/factcheck-store.json                       what this folder is (format version)
     DIR/facts/month=2021-12/folder=story00042/part-0.parquet
-    DIR/stories/story00042.json                    the story's last result and the keys it was made from
+    DIR/index.jsonl                                one line a story: its files (stats, digests), keys, result
 
 ``facts/`` is a Hive-partitioned Parquet dataset that pandas, pyarrow,
 DuckDB or Dask read as one table, without factcheck::
@@ -29,11 +29,16 @@ queryable (``CAST(low AS DOUBLE)``) and every value reads back exactly.
 The cache: an article's rows are keyed by the hash of its bytes, its
 sidecar's bytes, its path and id, the rule files' contents and the code of
 factcheck (its version and the digest of its sources); a story's result by
-the keys of all its files and the run's options.  A rerun takes an unchanged
-story whole (reading only the files' bytes to hash them), and in a changed
-story extracts only the articles whose key changed.  Stories of other runs
-stay in the store.  Files are replaced atomically (written aside, then
-renamed), each by the one task that owns the story.
+the keys of all its files and the run's options.  A rerun reads the index
+once, in step with its stories: a story whose files all have the stat they
+had when they were hashed (size, times, inode; see ``unchanged``) is taken
+whole from its index line, no file read and no worker asked; a story whose
+stats changed is hashed again by a worker, taken whole if the bytes are the
+same, and otherwise only the articles whose key changed are extracted (the
+others' rows come from the story's partition) and the story is checked
+again.  Stories of other runs stay in the store.  Files are replaced
+atomically (written aside, then renamed): a partition by the one task that
+owns the story, the index by the main process once the run is complete.
 """
 
 from __future__ import annotations
@@ -42,7 +47,8 @@ import hashlib
 import json
 import os
 import tempfile
-from dataclasses import asdict, fields
+import time
+from dataclasses import asdict, dataclass, fields
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
@@ -54,9 +60,14 @@ if TYPE_CHECKING:
     from .model import Article
     from .rules import RuleSet
 
-FORMAT = 1
+FORMAT = 2
 MARKER = "factcheck-store.json"
+INDEX = "index.jsonl"
 EXTRA_COLUMNS = ("date", "article_key", "json_cells")
+_COLUMN = {name: i for i, name in enumerate(TABLE_COLUMNS)}
+# A file written within this long before it was hashed may be written again within one tick of the file
+# system's clock, same size: its stat is not trusted and its bytes are hashed on the next run (git's "racy" rule).
+RACY_NS = 2_000_000_000
 
 
 class StoreError(Exception):
@@ -163,15 +174,85 @@ def _to_table(rows: list[tuple], dates: dict[str, str | None], keys: dict[str, s
     return pa.Table.from_arrays([pa.array(c, type=f.type) for c, f in zip(data, target)], schema=target)
 
 
-def _from_records(records: list[dict]) -> list[tuple[str | None, tuple]]:
-    """(article_key, row) for each stored record, values decoded back to what extraction gave."""
-    out = []
-    for record in records:
-        encoded = set((record.get("json_cells") or "").split(","))
-        row = tuple(json.loads(record[c]) if c in encoded and record.get(c) is not None else record.get(c)
-                    for c in TABLE_COLUMNS)
-        out.append((record.get("article_key"), row))
-    return out
+# ---------------------------------------------------------------------------
+# what a story's files are, seen without reading them (main process) and read (worker)
+
+
+def file_stat(path: str) -> list[int] | None:
+    """What tells a changed file without reading it: size, modification and change times (ns), inode."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
+
+
+def sidecar_path(path: str) -> str:
+    from .articles import SIDECAR_NAME
+
+    return os.path.join(os.path.dirname(path) or ".", SIDECAR_NAME)
+
+
+def run_fingerprint(settings: "Settings") -> str:
+    """What every key of a run shares: factcheck's code, the rule files' contents, the options that change rows."""
+    return _sha(["run", code_digest(), rules_digest(settings.ruleset), settings.per_folder, settings.max_bytes])
+
+
+@dataclass
+class Look:
+    """A story's files as a worker read them: each file's stat (taken before its bytes) and digest; the story key."""
+
+    files: list[list]  # [path, article id, shared, stat, digest]
+    sidecars: dict[str, list]  # sidecar path -> [stat, digest]
+    hashed_ns: int  # when the stats were taken (a stat newer than this minus RACY_NS is not trusted)
+    base: str  # run_fingerprint
+    key: str
+
+    def digest(self, path: str) -> str | None:
+        return next((f[4] for f in self.files if f[0] == path), None)
+
+
+def look(task: "StoryTask", settings: "Settings") -> Look:
+    hashed_ns = time.time_ns()
+    files: list[list] = []
+    sidecars: dict[str, list] = {}
+    for path, article_id, shared in task.files:
+        stat = file_stat(path)  # before the bytes: a change after this shows in the next run's stat
+        files.append([path, article_id, shared, stat, _file_digest(path, settings.max_bytes)])
+        side = sidecar_path(path)
+        if side not in sidecars:
+            sidecars[side] = [file_stat(side), _file_digest(side, 10**9)]
+    base = run_fingerprint(settings)
+    key = _sha(["story", base, task.story,
+                [[path, i, n, digest, sidecars[sidecar_path(path)][1]] for path, i, n, _, digest in files]])
+    return Look(files, sidecars, hashed_ns, base, key)
+
+
+def unchanged(entry: dict, task: "StoryTask", fingerprint: str, checked: bool) -> bool:
+    """Whether a story's index entry still holds, from the files' stats alone (no byte read).
+
+    The same code, rules and options (``fingerprint``), the same files under
+    the same ids, and each file and sidecar with the stat it had when it was
+    hashed.  As git does, a stat is trusted only when the file had not changed
+    for ``RACY_NS`` before it was hashed (a write within one tick of the
+    file-system clock can keep size and mtime); otherwise the bytes are hashed again.
+    """
+    if entry.get("base") != fingerprint or (checked and not entry.get("checked")):
+        return False
+    files = entry.get("files") or []
+    if len(files) != len(task.files):
+        return False
+    limit = int(entry.get("hashed_ns") or 0) - RACY_NS
+
+    def trusted(path: str, stat) -> bool:
+        if stat is not None and (stat[1] >= limit or stat[2] >= limit):
+            return False
+        return file_stat(path) == stat
+
+    for (path, article_id, shared), saved in zip(task.files, files):
+        if saved[:3] != [path, article_id, shared] or saved[3] is None or not trusted(path, saved[3]):
+            return False
+    return all(trusted(side, stat) for side, (stat, _) in (entry.get("sidecars") or {}).items())
 
 
 # ---------------------------------------------------------------------------
@@ -181,7 +262,6 @@ def _from_records(records: list[dict]) -> list[tuple[str | None, tuple]]:
 class FactsStore:
     def __init__(self, root: str, *, create: bool = False) -> None:
         self.root = os.path.abspath(root)
-        self._digests: dict[str, str] = {}
         marker = os.path.join(self.root, MARKER)
         if os.path.exists(marker):
             try:
@@ -190,7 +270,8 @@ class FactsStore:
             except (OSError, ValueError, AttributeError):
                 found = None
             if found != FORMAT:
-                raise StoreError(f"{root}: a factcheck store of another format ({found!r}, expected {FORMAT})")
+                raise StoreError(f"{root}: a factcheck store of another format ({found!r}, expected {FORMAT}); "
+                                 "give a new folder")
             return
         if not create:
             raise StoreError(f"{root}: not a factcheck store (no {MARKER})")
@@ -202,100 +283,75 @@ class FactsStore:
         except OSError as exc:
             raise StoreError(f"{root}: cannot create the store: {(exc.strerror or str(exc)).lower()}") from None
 
+    @property
+    def index_path(self) -> str:
+        return os.path.join(self.root, INDEX)
+
     # -- keys
 
-    def _digest(self, path: str, max_bytes: int) -> str:
-        if path not in self._digests:
-            self._digests[path] = _file_digest(path, max_bytes)
-        return self._digests[path]
-
-    def _sidecar(self, path: str) -> str:
-        from .articles import SIDECAR_NAME
-
-        return self._digest(os.path.join(os.path.dirname(path) or ".", SIDECAR_NAME), 10**9)
-
-    def story_key(self, task: "StoryTask", settings: "Settings") -> str:
-        files = [(path, article_id, shared, self._digest(path, settings.max_bytes), self._sidecar(path))
-                 for path, article_id, shared in task.files]
-        # Not the run's `check`: an extract reuses a compare's result, and a compare an extract's when it was checked.
-        return _sha(["story", code_digest(), rules_digest(settings.ruleset), settings.per_folder,
-                     settings.max_bytes, task.story, files])
-
-    def article_key(self, article: "Article", settings: "Settings") -> str:
+    def article_key(self, article: "Article", settings: "Settings", seen: Look) -> str:
         return _sha(["article", code_digest(), rules_digest(settings.ruleset), settings.max_bytes, article.path,
-                     article.id, self._digest(article.path, settings.max_bytes), self._sidecar(article.path)])
-
-    # -- paths
-
-    def _story_file(self, story: str) -> str:
-        return os.path.join(self.root, "stories", (quote(story, safe="") or "_") + ".json")
+                     article.id, seen.digest(article.path), seen.sidecars[sidecar_path(article.path)][1]])
 
     def _partition(self, story: str, month: str) -> str:
         return os.path.join("facts", f"month={month}", f"folder={quote(story, safe='') or '_'}", "part-0.parquet")
 
-    def _read_story(self, story: str) -> dict | None:
-        try:
-            with open(self._story_file(story), encoding="utf-8") as handle:
-                return json.load(handle)
-        except (OSError, ValueError):
-            return None  # missing or damaged: the story is done again
-
     # -- reading
 
-    def story_result(self, story: str, key: str, *, with_rows: bool = False,
-                     checked: bool = True) -> "StoryResult | None":
-        """The stored result of ``story`` when it was made from the same ``key`` (and checked, if asked), else None."""
-        from .archive import StoryResult
-
-        saved = self._read_story(story)
-        if not saved or saved.get("key") != key or (checked and not saved.get("checked")):
-            return None
+    def reused(self, story: str, entry: dict, *, with_rows: bool = False) -> "StoryResult | None":
+        """The story's stored result (and its rows, if asked: None when the partition does not hold them all)."""
         rows = None
         if with_rows:
-            stored = self._partition_rows(saved)
-            if stored is None:
+            articles = entry.get("articles") or {}
+            stored = self._read_partition(entry.get("partition", ""), set(articles))
+            if stored is None or any(len(stored.get(k, ())) != a["rows"] for k, a in articles.items()):
                 return None
-            rows = [row for _, row in stored]
-        result = saved["result"]
-        return StoryResult(
-            story=story, articles=result["articles"], inputs=[InputStatus(**i) for i in result["inputs"]],
-            findings=[_finding(f) for f in result["findings"]], displays=result["displays"],
-            problems=result["problems"], rows=rows, dates=result["dates"], facts=result["facts"], unmatched=result["unmatched"], extracted=0,
-            reused=len(result["articles"]), story_reused=True,
-        )
+            rows = [row for a in entry["result"]["articles"] for k, row_list in stored.items()
+                    if articles[k]["id"] == a["id"] for row in row_list]
+        return result_of(story, entry, rows)
 
-    def _partition_rows(self, saved: dict) -> list[tuple[str | None, tuple]] | None:
-        import pyarrow.parquet as pq
-
-        path = os.path.join(self.root, saved.get("partition", ""))
-        try:
-            return _from_records(pq.read_table(path, schema=None).to_pylist())
-        except (OSError, ValueError):
-            return None
-
-    def article_rows(self, story: str, keys: set[str]) -> dict[str, tuple[list[tuple], list[str]]]:
-        """Stored rows and problem lines of the story's articles whose key is among ``keys``."""
-        saved = self._read_story(story)
-        if not saved:
-            return {}
-        problems = saved.get("article_problems", {})
-        wanted = {k for k in problems if k in keys}
+    def cached_articles(self, entry: dict | None, keys: set[str]) -> dict[str, tuple[list[tuple], list[str], list[str]]]:
+        """Article key -> (rows, problem lines, displayed values) of the stored articles whose key is in ``keys``."""
+        articles = (entry or {}).get("articles") or {}
+        wanted = {k for k in articles if k in keys}
         if not wanted:
             return {}
-        stored = self._partition_rows(saved)
+        stored = self._read_partition(entry.get("partition", ""), wanted)
         if stored is None:
             return {}
-        out: dict[str, tuple[list[tuple], list[str]]] = {k: ([], list(problems[k])) for k in wanted}
-        for key, row in stored:
-            if key in out:
-                out[key][0].append(row)
+        return {k: (stored.get(k, []), list(articles[k]["problems"]), list(articles[k]["displays"]))
+                for k in wanted if len(stored.get(k, ())) == articles[k]["rows"]}
+
+    def _read_partition(self, partition: str, wanted: set[str]) -> dict[str, list[tuple]] | None:
+        """Article key -> its rows (in stored order), for the keys in ``wanted``; None when unreadable."""
+        import pyarrow.parquet as pq
+
+        try:
+            # ParquetFile, not read_table: no dataset layer (and its pandas import) for one known file
+            columns = pq.ParquetFile(os.path.join(self.root, partition)).read().to_pydict()
+            data = [columns[c] for c in TABLE_COLUMNS]
+            keys, encoded = columns["article_key"], columns["json_cells"]
+        except (OSError, ValueError, KeyError):
+            return None  # missing or damaged: the articles are extracted again
+        out: dict[str, list[tuple]] = {}
+        for key, cells, row in zip(keys, encoded, zip(*data)):
+            if key not in wanted:
+                continue
+            if cells:
+                values = list(row)
+                for name in cells.split(","):
+                    i = _COLUMN[name]
+                    if values[i] is not None:
+                        values[i] = json.loads(values[i])
+                row = tuple(values)
+            out.setdefault(key, []).append(row)
         return out
 
     # -- writing
 
-    def write_story(self, task: "StoryTask", result: "StoryResult", by_article: dict[str, tuple[list[tuple], list[str]]],
-                    keys: dict[str, str], story_key: str, checked: bool = True) -> None:
-        """The story's facts partition, then its result (so a result never points at rows not yet written)."""
+    def write_story(self, task: "StoryTask", result: "StoryResult", by_article: dict[str, tuple],
+                    keys: dict[str, str], seen: Look, checked: bool) -> dict:
+        """The story's facts partition; its index entry (written by the main process, ``StoreIndex``)."""
         import pyarrow.parquet as pq
 
         rows = [row for a in result.articles for row in by_article[a["id"]][0]]  # report order: (id, path)
@@ -311,12 +367,14 @@ class FactsStore:
         except BaseException:
             _remove(temp)
             raise
-        old = self._read_story(task.story)
-        if old and old.get("partition") not in (None, partition):
-            _remove(os.path.join(self.root, old["partition"]))
-        saved = {
-            "story": task.story, "key": story_key, "partition": partition, "checked": checked,
-            "article_problems": {keys[a]: lines for a, (_, lines) in by_article.items() if a in keys},
+        old = (task.previous or {}).get("partition")
+        if old not in (None, partition):
+            _remove(os.path.join(self.root, old))
+        return {
+            "base": seen.base, "key": seen.key, "checked": checked, "files": seen.files,
+            "sidecars": seen.sidecars, "hashed_ns": seen.hashed_ns, "partition": partition,
+            "articles": {keys[a]: {"id": a, "rows": len(rows_), "problems": lines, "displays": shown}
+                         for a, (rows_, lines, shown) in by_article.items() if a in keys},
             "result": {
                 "articles": result.articles, "inputs": [asdict(i) for i in result.inputs],
                 "findings": [asdict(f) for f in result.findings], "displays": result.displays,
@@ -324,9 +382,6 @@ class FactsStore:
                 "unmatched": result.unmatched,
             },
         }
-        data = json.dumps(saved, ensure_ascii=False, sort_keys=True).encode("utf-8", "surrogateescape")
-        os.makedirs(os.path.dirname(self._story_file(task.story)), exist_ok=True)
-        _write_atomically(self._story_file(task.story), data)
 
     # -- queries
 
@@ -336,6 +391,154 @@ class FactsStore:
 
         return ds.dataset(os.path.join(self.root, "facts"), format="parquet", partitioning="hive",
                           schema=schema().append(_partition_field("month")).append(_partition_field("folder")))
+
+
+def result_of(story: str, entry: dict, rows: list[tuple] | None = None) -> "StoryResult":
+    """A stored entry as the story's result, reused whole."""
+    from .archive import StoryResult
+
+    result = entry["result"]
+    return StoryResult(
+        story=story, articles=result["articles"], inputs=[InputStatus(**i) for i in result["inputs"]],
+        findings=[_finding(f) for f in result["findings"]], displays=result["displays"],
+        problems=result["problems"], rows=rows, dates=result["dates"], facts=result["facts"],
+        unmatched=result["unmatched"], extracted=0, reused=len(result["articles"]), story_reused=True,
+        index_entry=entry, rendered=dict(entry.get("rendered") or {}),
+    )
+
+
+# ---------------------------------------------------------------------------
+# the index: one line a story, sorted by story
+
+
+class StoreIndex:
+    """``DIR/index.jsonl``: each story's entry (files, stats, keys, result, rendered report parts), one line each.
+
+    A line is ``<story as JSON>\\t<entry as JSON>``, lines sorted by story.  A
+    run reads it in step with its stories (which come in the same order), so a
+    warm run reads one file, not one a story, and holds one line at a time.
+    The new index is written as the run's results are consumed, merged with the
+    stories of the old one the run did not see, and replaces it only when the
+    run is complete: an interrupted run leaves the old index (its partitions
+    are checked against the entries' article keys and row counts).
+    """
+
+    def __init__(self, store: FactsStore) -> None:
+        self.path = store.index_path
+        self.root = store.root
+        self._old = _open_lines(self.path)
+        self._ahead: tuple[str, str] | None = None
+        self._temp = ""
+        self._out = None
+
+    def _writer(self):
+        if self._out is None:
+            fd, self._temp = tempfile.mkstemp(dir=self.root, prefix=".index-", suffix=".tmp")
+            self._out = os.fdopen(fd, "w", encoding="utf-8", errors="surrogateescape", newline="\n")
+        return self._out
+
+    def find(self, story: str) -> tuple[dict, str] | None:
+        """The old entry of ``story`` and its line; stories must be asked in increasing order."""
+        for name, line in self._lines():
+            if name < story:
+                continue
+            if name > story:
+                self._ahead = (name, line)
+                return None
+            try:
+                return json.loads(line.partition("\t")[2]), line
+            except ValueError:
+                return None  # a damaged line: the story is done again
+        return None
+
+    def _lines(self):
+        if self._ahead is not None:
+            ahead, self._ahead = self._ahead, None
+            yield ahead
+        yield from _story_lines(self._old)
+
+    def add(self, result: "StoryResult") -> None:
+        """Write ``result``'s entry (with what the report renderers added), as the run consumes it."""
+        entry = result.index_entry
+        if entry is None:
+            return
+        if result.index_line is not None and result.rendered == (entry.get("rendered") or {}):
+            self._writer().write(result.index_line)
+            return
+        entry = {**entry, "rendered": result.rendered}
+        self._writer().write(_index_line(result.story, entry))
+
+    def commit(self) -> None:
+        """The new index: this run's entries, and the old index's stories this run did not see."""
+        self._writer().close()
+        _close(self._old)
+        merged = self._temp + ".merged"
+        try:
+            with open(self._temp, encoding="utf-8", errors="surrogateescape", newline="\n") as new, \
+                    open(merged, "w", encoding="utf-8", errors="surrogateescape", newline="\n") as out:
+                old = _open_lines(self.path)
+                try:
+                    _merge(_story_lines(new), _story_lines(old), out)
+                finally:
+                    _close(old)
+            os.replace(merged, self.path)
+        finally:
+            _remove(self._temp)
+            _remove(merged)
+
+    def abandon(self) -> None:
+        if self._out is not None:
+            self._out.close()
+            _remove(self._temp)
+        _close(self._old)
+
+
+def _index_line(story: str, entry: dict) -> str:
+    return (json.dumps(story, ensure_ascii=False) + "\t"
+            + json.dumps(entry, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n")
+
+
+def _open_lines(path: str):
+    try:
+        return open(path, encoding="utf-8", errors="surrogateescape", newline="\n")
+    except OSError:
+        return None
+
+
+def _close(handle) -> None:
+    if handle is not None:
+        handle.close()
+
+
+def _story_lines(handle):
+    """(story, line) of an index file, damaged lines skipped."""
+    if handle is None:
+        return
+    for line in handle:
+        if not line.endswith("\n"):
+            return  # cut short: not a whole entry
+        name = line.partition("\t")[0]
+        try:
+            story = json.loads(name)
+        except ValueError:
+            continue
+        if isinstance(story, str):
+            yield story, line
+
+
+def _merge(new, old, out) -> None:
+    """Two sorted (story, line) streams into one, ``new`` winning a story both hold."""
+    pending = next(old, None)
+    for story, line in new:
+        while pending is not None and pending[0] < story:
+            out.write(pending[1])
+            pending = next(old, None)
+        if pending is not None and pending[0] == story:
+            pending = next(old, None)
+        out.write(line)
+    while pending is not None:
+        out.write(pending[1])
+        pending = next(old, None)
 
 
 def _partition_field(name: str):

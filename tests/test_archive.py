@@ -11,9 +11,11 @@ pandas, pyarrow and DuckDB read without factcheck.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -102,8 +104,9 @@ def test_a_rerun_reuses_what_did_not_change(archive, tmp_path):
     again = factcheck("compare", str(corpus), "--per-folder", "--store", str(store), "-f", "json",
                       "-o", str(tmp_path / "2.json"), "--fail-on", "never", "--jobs", "2")
     assert "store: 26 of 26 articles reused, 0 extracted; 3 of 3 stories reused whole" in again.stderr
-    assert json.loads((tmp_path / "2.json").read_text())["store"] == {
-        "stories": 3, "stories_reused": 3, "articles": 26, "articles_extracted": 0, "articles_reused": 26}
+    said = json.loads((tmp_path / "2.json").read_text())["store"]
+    assert said.pop("stories_unread") in (0, 1, 2, 3)  # files written just before they were hashed are hashed again
+    assert said == {"stories": 3, "stories_reused": 3, "articles": 26, "articles_extracted": 0, "articles_reused": 26}
 
     # One article of story00000 now says "75 minutes": that article alone is extracted again,
     # its story checked again, and the report is that of a run without any store.
@@ -193,3 +196,163 @@ def test_extract_and_compare_share_the_stored_stories(archive, tmp_path):
     extracted = factcheck("extract", str(archive), "--per-folder", "--store", str(store), "-f", "parquet")
     assert "3 of 3 stories reused whole" in extracted.stderr  # a compare's result serves an extract
     assert "3 of 3 stories reused whole" in factcheck(*compare_args).stderr  # and the extract did not spoil it
+
+
+# ---------------------------------------------------------------------------
+# The warm path: unchanged stories answered from the store's index by the files' stats, without reading a file;
+# anything that changed - bytes, sidecar, rules, code - is hashed and done again.  Counted, never timed.
+
+
+@pytest.fixture
+def warm(archive, tmp_path, monkeypatch):
+    """A copy of the archive, a store filled by one compare run, and a function running compare again in-process.
+
+    The files were written a moment before the first run hashed them; git's racy rule would (rightly) make the
+    next run hash them again, so the tests that count unread stories trust stats at once (RACY_NS = 0)."""
+    import factcheck.store as store_module
+
+    monkeypatch.setattr(store_module, "RACY_NS", 0)
+    corpus = tmp_path / "corpus"
+    shutil.copytree(archive, corpus)
+    store = tmp_path / "store"
+
+    def again(*paths: Path, **options):
+        run = run_archive([str(p) for p in (paths or (corpus,))], per_folder=True, store=store, **options)
+        results = list(run)
+        return run.summary, results
+
+    first, _ = again()
+    assert (first.stories, first.articles_extracted, first.stories_unread) == (3, 26, 0)
+    return corpus, store, again
+
+
+def _no_worker(monkeypatch):
+    """Make any story task that runs (reads files) fail the test: only the index may answer."""
+    import factcheck.archive as archive_module
+
+    def refuse(task, settings):
+        raise AssertionError(f"{task.story} was read")
+
+    monkeypatch.setattr(archive_module, "do_story", refuse)
+
+
+def test_unchanged_stories_are_answered_from_the_index_without_reading_a_file(warm, monkeypatch):
+    corpus, store, again = warm
+    _no_worker(monkeypatch)
+    summary, results = again()
+    assert (summary.stories_unread, summary.stories_reused, summary.articles_extracted) == (3, 3, 0)
+    assert [r.story for r in results] == ["story00000", "story00001", "story00002"]
+    assert sum(len(r.findings) for r in results) > 0
+    assert len((store / "index.jsonl").read_text(encoding="utf-8").splitlines()) == 3  # one line a story
+    assert not [p for p in store.iterdir() if p.name.startswith(".")]  # no temporary file left
+
+
+def test_a_touched_file_with_the_same_bytes_is_hashed_again_not_extracted(warm):
+    corpus, store, again = warm
+    touched = corpus / "story00001" / "s00001_02_seed2.txt"
+    os.utime(touched, ns=(time.time_ns(), time.time_ns() - 10**9))
+    summary, _ = again()
+    assert (summary.stories_unread, summary.stories_reused, summary.articles_extracted) == (2, 3, 0)
+    summary, _ = again()  # the new stat is kept: next time it is not hashed
+    assert summary.stories_unread == 3
+
+
+def test_new_bytes_of_the_same_size_and_mtime_are_seen(warm):
+    corpus, store, again = warm
+    changed = corpus / "story00002" / "s00002_01_seed1.txt"  # a file with no copy in its story
+    before = changed.stat()
+    data = changed.read_bytes()
+    # "a eu lieu à 10h40 » (15h40 GMT)": another digit in the GMT hour, same size
+    at = data.index(b"h40 GMT") - 1
+    changed.write_bytes(data[:at] + (b"6" if data[at:at + 1] != b"6" else b"7") + data[at + 1:])
+    os.utime(changed, ns=(before.st_atime_ns, before.st_mtime_ns))  # and the old mtime (the change time moves)
+    assert changed.stat().st_size == before.st_size and changed.stat().st_mtime_ns == before.st_mtime_ns
+    summary, _ = again()
+    assert (summary.stories_unread, summary.stories_reused, summary.articles_extracted) == (2, 2, 1)
+
+
+def test_a_changed_sidecar_redoes_its_folder(warm):
+    corpus, store, again = warm
+    sidecar = corpus / "story00000" / "sources.yaml"
+    sidecar.write_text(sidecar.read_text(encoding="utf-8").replace('"AFP"', '"AFP Paris"'), encoding="utf-8")
+    summary, results = again()
+    assert (summary.stories_unread, summary.stories_reused, summary.articles_extracted) == (2, 2, 10)
+    assert "AFP Paris" in {a["source"] for a in results[0].articles}
+
+
+def test_changed_rules_or_code_redo_every_story(warm, monkeypatch, tmp_path):
+    corpus, store, again = warm
+    rules = tmp_path / "rules"
+    shutil.copytree(ROOT / "rules", rules)
+    with open(rules / "common.yaml", "a", encoding="utf-8") as handle:
+        handle.write("\n# a comment changes the rule files' digest\n")
+    summary, _ = again(rules=[str(p) for p in sorted(rules.glob("*.yaml"))])
+    assert (summary.stories_unread, summary.stories_reused, summary.articles_extracted) == (0, 0, 26)
+
+    import factcheck.store as store_module
+
+    monkeypatch.setattr(store_module, "code_digest", lambda: "another factcheck")
+    summary, _ = again()
+    assert (summary.stories_unread, summary.stories_reused, summary.articles_extracted) == (0, 0, 26)
+
+
+def test_a_file_written_just_before_it_was_hashed_is_hashed_again(warm, monkeypatch):
+    import factcheck.store as store_module
+
+    corpus, store, again = warm
+    monkeypatch.setattr(store_module, "RACY_NS", 2_000_000_000)  # the real rule
+    summary, _ = again()  # the copy was made well within 2 s of the first run: every stat is doubted
+    assert (summary.stories_unread, summary.stories_reused, summary.articles_extracted) == (0, 3, 0)
+
+
+def test_the_index_keeps_the_stories_a_run_did_not_see(warm, monkeypatch):
+    corpus, store, again = warm
+    summary, _ = again(corpus / "story00001")  # one story alone: the index keeps the other two
+    assert (summary.stories, summary.stories_unread) == (1, 1)
+    _no_worker(monkeypatch)
+    summary, _ = again()
+    assert summary.stories_unread == 3
+
+
+def test_an_interrupted_run_leaves_the_index_as_it_was(warm):
+    corpus, store, again = warm
+    index = store / "index.jsonl"
+    before = index.read_bytes()
+    (corpus / "story00000" / "s00000_01_seed1.txt").write_text("Un autre texte, le 3 janvier 2022.\n", encoding="utf-8")
+    run = iter(run_archive([str(corpus)], per_folder=True, store=store))
+    next(run)  # story00000, done again; then the run stops
+    run.close()
+    assert index.read_bytes() == before
+    assert not [p for p in store.iterdir() if p.name.startswith(".")]
+    summary, _ = again()  # the partition was rewritten, the index was not: the entries' keys still tell
+    assert (summary.stories_unread, summary.articles_extracted) == (2, 1)
+
+
+def test_reports_of_a_warm_run_are_those_of_a_cold_run(archive, tmp_path):
+    """Reused stories' findings are written from the index's rendered parts: byte for byte a run with no store;
+    a review option (--ignore) renders apart and leaves the kept parts alone."""
+    corpus = tmp_path / "corpus"
+    shutil.copytree(archive, corpus)
+    store = tmp_path / "store"
+    fresh, cold, warm = (tmp_path / f"{name}.jsonl" for name in ("fresh", "cold", "warm"))
+    common = ["compare", str(corpus), "--per-folder", "-f", "jsonl", "--fail-on", "never"]
+    assert factcheck(*common, "-o", str(fresh)).returncode == 0
+    assert factcheck(*common, "--store", str(store), "-o", str(cold)).returncode == 0
+    time.sleep(2.1)  # past the racy window: the next runs take the stories from the index
+    done = factcheck(*common, "--store", str(store), "-o", str(warm))
+    assert "3 of them without reading a file" in done.stderr
+    assert fresh.read_bytes() == cold.read_bytes() == warm.read_bytes()
+    rule = json.loads(fresh.read_text(encoding="utf-8").splitlines()[0])["rule"]
+    ignored = [factcheck(*common, *store_args, "--ignore", rule, "-o", str(tmp_path / f"i{n}.jsonl"))
+               for n, store_args in enumerate(([], ["--store", str(store)]))]
+    assert all(done.returncode == 0 for done in ignored)
+    assert (tmp_path / "i0.jsonl").read_bytes() == (tmp_path / "i1.jsonl").read_bytes()
+    assert rule not in (tmp_path / "i1.jsonl").read_text(encoding="utf-8")
+    assert factcheck(*common, "--store", str(store), "-o", str(warm)).returncode == 0
+    assert warm.read_bytes() == fresh.read_bytes()
+    as_json = [factcheck("compare", str(corpus), "--per-folder", "-f", "json", "--fail-on", "never", *store_args,
+                         "-o", str(tmp_path / f"{n}.json")) for n, store_args in enumerate(([], ["--store", str(store)]))]
+    assert all(done.returncode == 0 for done in as_json)
+    warm_json = json.loads((tmp_path / "1.json").read_text(encoding="utf-8"))
+    assert warm_json.pop("store")["stories_unread"] == 3
+    assert warm_json == json.loads((tmp_path / "0.json").read_text(encoding="utf-8"))

@@ -81,10 +81,14 @@ class CompareJson(_Writer):
 
     def add(self, result) -> None:
         super().add(result)
-        context = Comparison(articles=[], inputs=[], findings=[], compares=self.compares)
-        for finding in result.findings:
-            text = json_dumps(plain(_finding(finding, context)), ensure_ascii=False, indent=2, allow_nan=False)
-            self.spool.write((",\n" if self.count else "") + _indented(text, 4))
+        texts = result.rendered.get("json")
+        if texts is None or len(texts) != len(result.findings):
+            context = Comparison(articles=[], inputs=[], findings=[], compares=self.compares)
+            texts = [_indented(json_dumps(plain(_finding(f, context)), ensure_ascii=False, indent=2, allow_nan=False),
+                               4) for f in result.findings]
+            result.rendered["json"] = texts  # kept in the store's index: a reused story is not rendered again
+        for text in texts:
+            self.spool.write((",\n" if self.count else "") + text)
             self.count += 1
 
     def close(self, listing: list[InputStatus], store: dict | None = None) -> None:
@@ -191,7 +195,11 @@ class FindingsJsonl(_Writer):
 
         super().add(result)
         if result.findings:
-            self.out.write(render_findings_jsonl(story_comparison(result, self.rules_files, self.compares)))
+            text = result.rendered.get("jsonl")
+            if text is None:
+                text = result.rendered["jsonl"] = render_findings_jsonl(
+                    story_comparison(result, self.rules_files, self.compares))
+            self.out.write(text)
 
     def close(self, listing: list[InputStatus], store: dict | None = None) -> None:
         pass
@@ -296,7 +304,9 @@ def write_archive(run, format: str, out, *, compares: dict[str, str] | None = No
             verdict = review(result.findings)
             for name in REVIEW_PARTS:
                 parts[name].extend(replace(f, groups=(), message="", note="") for f in getattr(verdict, name))
-            result = replace(result, findings=list(verdict.shown))
+            if verdict.shown != result.findings:
+                # Not the story's whole report: rendered apart, nothing of it kept for the next run.
+                result = replace(result, findings=list(verdict.shown), rendered={})
         if facts and format != "jsonl":
             if format != "parquet":
                 held.append(result)
