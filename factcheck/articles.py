@@ -144,10 +144,26 @@ def _expand_all(paths: Sequence[str | os.PathLike], sidecar_name: str) -> tuple[
         found.extend(files)
         statuses.extend(problems)
     unique: dict[str, str] = {}
+    real = _real_paths()
     for path in sorted(set(found)):
-        key = os.path.realpath(path) if os.path.exists(path) else path  # two broken links stay two
+        key = real(path) if os.path.exists(path) else path  # two broken links stay two
         unique.setdefault(key, path)
     return sorted(unique.values()), statuses
+
+
+def _real_paths():
+    """``os.path.realpath``, its folder part resolved once a folder (an archive has a few files a folder)."""
+    folders: dict[str, str] = {}
+
+    def real(path: str) -> str:
+        folder, name = os.path.split(path)
+        if name in ("", os.curdir, os.pardir) or os.path.islink(path):
+            return os.path.realpath(path)
+        if folder not in folders:
+            folders[folder] = os.path.realpath(folder or os.curdir)
+        return os.path.join(folders[folder], name)
+
+    return real
 
 
 def _expand(path: str, sidecar_name: str) -> tuple[list[str], list[InputStatus]]:

@@ -80,10 +80,13 @@ def _silence_stdout() -> None:
 
 
 def _refuse_inputs(shown: str, target: str, inputs: Iterable[Any]) -> None:
+    from .articles import _real_paths
+
     target_stat = _stat(target)
+    realpath = _real_paths()  # an archive's inputs: each folder resolved once, not each file
     for item in inputs:
         candidate = os.fspath(getattr(item, "path", item))
-        real = os.path.realpath(candidate)
+        real = realpath(candidate)
         same = real == target
         if not same and target_stat is not None:
             other = _stat(real)

@@ -428,6 +428,7 @@ class StoreIndex:
         self.root = store.root
         self._old = _open_lines(self.path)
         self._ahead: tuple[str, str] | None = None
+        self._carried = False
         self._temp = ""
         self._out = None
 
@@ -441,6 +442,7 @@ class StoreIndex:
         """The old entry of ``story`` and its line; stories must be asked in increasing order."""
         for name, line in self._lines():
             if name < story:
+                self._carried = True  # a story of the old index this run does not have: merged at the end
                 continue
             if name > story:
                 self._ahead = (name, line)
@@ -471,7 +473,14 @@ class StoreIndex:
     def commit(self) -> None:
         """The new index: this run's entries, and the old index's stories this run did not see."""
         self._writer().close()
+        rest = next(self._lines(), None)
         _close(self._old)
+        if not self._carried and rest is None:  # every old story was in this run: the new entries are the index
+            try:
+                os.replace(self._temp, self.path)
+            finally:
+                _remove(self._temp)
+            return
         merged = self._temp + ".merged"
         try:
             with open(self._temp, encoding="utf-8", errors="surrogateescape", newline="\n") as new, \
