@@ -85,6 +85,9 @@ def archive_runs(size: int, results: dict, work: Path) -> None:
     runs["warm"] = measure(["compare", *common, "--store", str(store), "-f", "json", "-o", str(work / "r.json")],
                            f"compare warm, 1 % changed ({size})")
     save(results)
+    runs["warm_unchanged"] = measure(["compare", *common, "--store", str(store), "-f", "json", "-o",
+                                      str(work / "r.json")], f"compare warm, nothing changed ({size})")
+    save(results)
     runs["extract_jsonl_store"] = measure(
         ["extract", *common[:-2], "--store", str(store), "-f", "jsonl", "-o", str(work / "facts.jsonl")],
         f"extract jsonl from the store ({size})")
@@ -131,6 +134,8 @@ def main(argv: list[str] | None = None) -> None:
     results = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else {}
     results["started"] = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
     results["cores"] = len(os.sched_getaffinity(0))
+    results["commit"] = subprocess.run(["git", "-C", str(HERE.parent), "rev-parse", "--short", "HEAD"],
+                                       capture_output=True, text=True).stdout.strip() or None
     args.work.mkdir(parents=True, exist_ok=True)
     for size in sorted(args.sizes, reverse=True):  # the largest, the goals' size, first
         archive_runs(size, results, args.work)
