@@ -651,8 +651,19 @@ def render(results: dict) -> None:
     notes = HERE / "notes.md"
     if notes.exists():
         lines += [notes.read_text(encoding="utf-8").rstrip(), ""]
+    lines[2:2] = _archive_section()
     REPORT.write_text("\n".join(lines).rstrip() + "\n", encoding="utf-8")
     plot(results)
+
+
+def _archive_section() -> list[str]:
+    """The archive section bench/archive.py wrote into the page (between its markers), kept as it is."""
+    import archive
+
+    old = REPORT.read_text(encoding="utf-8").splitlines() if REPORT.exists() else []
+    if archive.BEGIN in old and archive.END in old:
+        return old[old.index(archive.BEGIN):old.index(archive.END) + 1] + [""]
+    return []
 
 
 def goal_rows(results: dict, ratios: dict[str, float]) -> list[list[str]]:

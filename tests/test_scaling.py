@@ -168,3 +168,39 @@ def test_two_names_that_match_share_a_block():
         # None: too long to block, compared with everything.
         assert blocks_a is None or blocks_b is None or blocks_a & blocks_b, (a, b)
     assert not name_blocks("riabkov") & name_blocks("sherman")
+
+
+class _CountedArticles(tuple):
+    """A side's articles that count how often they are searched (``in``) and walked."""
+
+    searched = walked = 0
+
+    def __contains__(self, item):
+        type(self).searched += 1
+        return super().__contains__(item)
+
+    def __iter__(self):
+        type(self).walked += 1
+        return super().__iter__()
+
+
+@pytest.mark.parametrize("n", [1_000, 10_000])
+def test_a_report_table_of_one_big_story_looks_its_cells_up(n):
+    """A flat folder of N articles is one story: the Markdown and terminal tables have N cells a finding. Each
+    cell is looked up in one map made per finding, never searched for in the sides (N cells x N articles)."""
+    from factcheck.model import Finding, Side
+    from factcheck.report.base import cell_values, finding_values
+
+    ids = [f"a{i:05d}" for i in range(n)]
+    _CountedArticles.searched = _CountedArticles.walked = 0
+    sides = (Side("50 min", 50, 50, _CountedArticles(ids[: n // 2]), ()),
+             Side("45 min / 1 h", 45, 60, _CountedArticles(ids[n // 2:] + ids[:1]), ()))
+    finding = Finding(rule="FC103", fact="call.duration", status="conflict", severity="warning", message="",
+                      groups=sides)
+    own = {ids[0]: {"1 h"}}
+    values = finding_values(finding, own)
+    cells = [values.get(a, []) for a in ids]
+    assert (_CountedArticles.searched, _CountedArticles.walked) == (0, 2)  # one walk a side, whatever N
+    assert cells[0] == ["50 min", "1 h"]  # in both sides: both values, the second narrowed to its own
+    assert cells[1] == ["50 min"] and cells[-1] == ["45 min / 1 h"]
+    assert cell_values(finding, ids[-1], own) == ["45 min / 1 h"] and cell_values(finding, "absent") == []

@@ -107,13 +107,18 @@ def cell_values(finding: Finding, article: str, own: dict[str, set[str]] | None 
     A side's value joins the values of all its articles; with ``own`` (see
     ``article_displays``) the cell keeps only the ones this article wrote.
     """
-    out = []
+    return finding_values(finding, own).get(article, [])
+
+
+def finding_values(finding: Finding, own: dict[str, set[str]] | None = None) -> dict[str, list[str]]:
+    """Article -> ``cell_values`` of the finding, for every article at once: a table of N articles makes N
+    cells a finding, each looked up here, not searched for in the sides (which would cost N² in one big story)."""
+    out: dict[str, list[str]] = {}
     for g in finding.groups:
-        if article not in g.articles:
-            continue
         parts = g.value.split(" / ")
-        mine = [p for p in parts if own is not None and p in own.get(article, ())]
-        out.append(" / ".join(mine) if mine else g.value)
+        for article in dict.fromkeys(g.articles):
+            mine = [p for p in parts if own is not None and p in own.get(article, ())]
+            out.setdefault(article, []).append(" / ".join(mine) if mine else g.value)
     return out
 
 

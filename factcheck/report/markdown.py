@@ -19,9 +19,9 @@ from .base import (
     article_ids,
     article_sources,
     by_story,
-    cell_values,
     escape_md,
     fact_findings,
+    finding_values,
     problem_findings,
     stories,
 )
@@ -96,7 +96,8 @@ def _summary_table(findings: list[Finding], ids: list[str], own: dict[str, set[s
                   heads[i].label if i in heads else i) for i in ids]
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     for f in findings:
-        cells = [escape_md(" / ".join(t.value(v) for v in cell_values(f, a, own))) or "—" for a in ids]
+        values = finding_values(f, own)
+        cells = [escape_md(" / ".join(t.value(v) for v in values.get(a, ()))) or "—" for a in ids]
         lines.append("| " + " | ".join([escape_md(f.fact), _verdict(f, t)] + cells) + " |")
     return lines
 

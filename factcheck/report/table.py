@@ -26,8 +26,8 @@ from .base import (
     article_displays,
     article_heads,
     by_story,
-    cell_values,
     fact_findings,
+    finding_values,
     section_of,
     stories,
 )
@@ -135,11 +135,12 @@ def finding_cells(comparison: Comparison, t: Catalogue | None = None) -> list[li
     for f in comparison.findings:
         if f.status == "differs_by_claimant" and t is not None:
             # by claimant: each value with who gives it ("80 000 selon la police")
-            rows.append([inert(" / ".join(f"{t.value(side.value)}{_who(side, t)}" for side in f.groups
-                                          if a in side.articles))
+            members = [(side, set(side.articles)) for side in f.groups]  # looked up, not searched: N articles
+            rows.append([inert(" / ".join(f"{t.value(side.value)}{_who(side, t)}" for side, of in members if a in of))
                          for a in ids])
         else:
-            rows.append([inert(" / ".join((t.value(v) if t else v) for v in cell_values(f, a, own))) for a in ids])
+            values = finding_values(f, own)
+            rows.append([inert(" / ".join((t.value(v) if t else v) for v in values.get(a, ()))) for a in ids])
     return rows
 
 
