@@ -533,14 +533,14 @@ def test_catastrophic_pattern_times_out_instead_of_hanging(tmp_path):
     started = time.perf_counter()
     with pytest.raises(RuleTimeout) as caught:
         cue.search("x" * 40 + "b")
-    assert time.perf_counter() - started < 2.0
+    assert time.perf_counter() - started < 10.0  # a hang guard, not a speed test (CI machines are shared)
     message = str(caught.value)
     assert str(path) in message and "talks.date" in message and "(x|xx)+$" in message
     assert caught.value.fact == "talks.date" and caught.value.file == str(path) and caught.value.first
     started = time.perf_counter()
     with pytest.raises(RuleTimeout) as again:  # the budget is spent: off for the run, at once
         cue.finditer("x" * 40 + "b")
-    assert time.perf_counter() - started < 0.01 and not again.value.first
+    assert time.perf_counter() - started < PATTERN_TIMEOUT and not again.value.first  # no second budget spent
     assert PATTERN_TIMEOUT <= 1
 
 
