@@ -267,13 +267,21 @@ def build(lang: ModuleType, aliases: tuple[str, ...] = ()) -> Grammar:
     if alias:
         alternatives.append(alias)
     alternatives.append(name)
-    # Every value starts a word: the gate rejects positions inside words before any alternative is tried.
-    master = re.compile(r"(?<!\w)(?=[\w\u2212-])(?:" + "|".join(alternatives) + ")", re.IGNORECASE)
+    # Every value starts a word, and only a figure, a sign, a capital or one of these words starts
+    # one (the union of the guards above): the gate rejects every other position after one test.
+    start_words = {fold(phrase).split()[0] for phrase in (
+        list(lang.NUMBER_WORDS) + list(lang.RANGE_OPENERS) + list(lang.NAMED_TIMES) + list(lang.TIME_APPROX_MARKERS)
+        + list(lang.TIME_OPEN_MARKERS) + list(lang.ORDINALS) + list(aliases)) if fold(phrase).split()}
+    start_words |= date_first | first_words
+    gate = rf"(?<!\w)(?=\d|[\u2212-]|(?-i:[A-Z])|{words(start_words)})"
+    master = re.compile(gate + "(?:" + "|".join(alternatives) + ")", re.IGNORECASE)
 
     furniture_lines = re.compile(r"(?im)^[ \t\"'*•-]*(?:" + "|".join(lang.FURNITURE_LINES) + r")[ \t.]*$")
     furniture_spans = re.compile("|".join(lang.FURNITURE_SPANS))
 
-    future = r"\b[a-z]+(?:" + "|".join(lang.FUTURE_ENDINGS) + r")\b"
+    # A word that ends in a future ending, read at its end ("[a-z]+(?:era|...)" backtracks through
+    # the word, trying every ending at every letter): the lookbehinds need a letter before the ending.
+    future = r"\b[a-z]+\b(?:" + "|".join(f"(?<=[a-z]{re.escape(e)})" for e in sorted(lang.FUTURE_ENDINGS)) + ")"
     # "prévoirait d'en réunir", "pourraient être mobilisés" (a passive), not "pourrait avoir fait" (a past).
     intention = (
         rf"\b{words(lang.INTENTION_CONDITIONALS)}\s+(?:{words(lang.INFINITIVE_LINKS)}(?:(?<=')|\s+))*"
