@@ -50,9 +50,28 @@ def normalise(text: str) -> str:
     return text.translate(_normalise_table())
 
 
+@lru_cache(maxsize=1)
+def _foldable() -> re.Pattern:
+    return re.compile("[" + "".join(re.escape(chr(code)) for code in sorted(_fold_table())) + "]")
+
+
+# A whole article: str.translate looks every character up in the table, while French news has
+# an accent every 25 characters or so; past this length only the characters to fold are visited.
+_LONG = 200
+_last_fold: tuple[str, str] = ("", "")  # (text, folded): an article is folded by several stages
+
+
 def fold(text: str) -> str:
     """``normalise`` plus accents stripped; same length, case kept."""
-    return text.translate(_fold_table())
+    global _last_fold
+    if len(text) < _LONG:
+        return text.translate(_fold_table())
+    if _last_fold[0] is text:
+        return _last_fold[1]
+    table = _fold_table()
+    folded = _foldable().sub(lambda m: table[ord(m.group())], text)
+    _last_fold = (text, folded)
+    return folded
 
 
 def fold_key(text: str) -> str:
@@ -85,13 +104,19 @@ _ABBREVIATION = re.compile(r"(?:^|[\s(])(?:M|Mme|Mlle|MM|Dr|Pr|St|Ste|av|etc|cf|
 MAX_SENTENCE = 1_500
 
 
+_last_sentences: tuple[str, tuple[int, int], tuple[Span, ...]] = ("", (0, 0), ())
+
+
 def sentences(view: str, start: int = 0, end: int | None = None) -> list[Span]:
     """Sentence spans of ``view`` (a folded or normalised text) between ``start`` and ``end``.
 
     A span is at most ``MAX_SENTENCE`` characters: a longer run is cut at its
     last space before the bound (or at the bound).
     """
+    global _last_sentences
     end = len(view) if end is None else end
+    if _last_sentences[0] is view and _last_sentences[1] == (start, end):
+        return list(_last_sentences[2])  # the grammar and the binding both cut an article into sentences
     spans: list[Span] = []
     pos = start
     for m in _SENTENCE_BREAK.finditer(view, start, end):
@@ -100,6 +125,7 @@ def sentences(view: str, start: int = 0, end: int | None = None) -> list[Span]:
         _add_bounded(spans, view, pos, m.start())
         pos = m.end()
     _add_bounded(spans, view, pos, end)
+    _last_sentences = (view, (start, end), tuple(spans))
     return spans
 
 
