@@ -100,6 +100,7 @@ class Extractor:
         clause_cache: dict[int, list[Span]] = {}
         cue_cache: dict[int, list] = {}
         claimant_cache: dict[tuple[int, int], list[context.Claimant]] = {}
+        of_sentence: dict[int, dict] = {}
         for v in found:
             sentence = sentence_at(v.start)
             if sentence.start not in clause_cache:
@@ -107,7 +108,8 @@ class Extractor:
                 cue_cache[sentence.start] = context.modality_cues(g, view, sentence, text)
             clause = _clause_at(clause_cache[sentence.start], v.start, sentence)
             if (clause.start, sentence.start) not in claimant_cache:
-                claimant_cache[clause.start, sentence.start] = context.claimants(g, view, text, clause, sentence)
+                claimant_cache[clause.start, sentence.start] = context.claimants(
+                    g, view, text, clause, sentence, of_sentence.setdefault(sentence.start, {}))
             mentions.append(Mention(
                 article=article.id, source=article.meta.source, kind=v.kind, value=values.describe(v), low=v.low, high=v.high,
                 start=v.start, end=v.end, quote=text[sentence.start:sentence.end], unit=v.unit,

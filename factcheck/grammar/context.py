@@ -60,23 +60,38 @@ _LEAD_WINDOW = 400
 Claimant = tuple[int, int, str]
 
 
-def claimants(g: Grammar, view: str, text: str, clause: Span, sentence: Span) -> list[Claimant]:
+def claimants(g: Grammar, view: str, text: str, clause: Span, sentence: Span,
+              of_sentence: dict | None = None) -> list[Claimant]:
     """Who the sentence says states the values of a clause, as written: "la Maison Blanche".
 
     The first kind that names someone wins: "selon X" in the clause, then in the
     sentence, then ", a déclaré X", then "X a déclaré que"; every claimant of
     that kind is kept, so that each value can take the nearest (``pick``).
+    ``of_sentence``: a dict kept for the sentence, where the sentence's own
+    claimants are put for its other clauses.
     """
-    for pattern, scope in (
-        (g.attribution_selon, clause),
-        (g.attribution_selon, sentence),
-        (g.attribution_after, sentence),
-    ):
-        found = []
-        for m in pattern.finditer(view, scope.start, scope.end):
-            who = text[m.start("who"):m.end("who")].strip(" ,\"'«»")
-            if _names_someone(g, who):
-                found.append((m.start(), m.end(), who))
+    found = _named(g, g.attribution_selon, view, text, clause)
+    if found:
+        return found
+    if of_sentence is None:
+        return _sentence_claimants(g, view, text, sentence)
+    if "claimants" not in of_sentence:
+        of_sentence["claimants"] = _sentence_claimants(g, view, text, sentence)
+    return of_sentence["claimants"]
+
+
+def _named(g: Grammar, pattern, view: str, text: str, scope: Span) -> list[Claimant]:
+    found = []
+    for m in pattern.finditer(view, scope.start, scope.end):
+        who = text[m.start("who"):m.end("who")].strip(" ,\"'«»")
+        if _names_someone(g, who):
+            found.append((m.start(), m.end(), who))
+    return found
+
+
+def _sentence_claimants(g: Grammar, view: str, text: str, sentence: Span) -> list[Claimant]:
+    for pattern in (g.attribution_selon, g.attribution_after):
+        found = _named(g, pattern, view, text, sentence)
         if found:
             return found
     # "X a déclaré que": X is at most 140 characters, the verb group a few dozen; a window keeps it linear.

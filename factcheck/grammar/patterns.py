@@ -280,8 +280,12 @@ def build(lang: ModuleType, aliases: tuple[str, ...] = ()) -> Grammar:
     furniture_spans = re.compile("|".join(lang.FURNITURE_SPANS))
 
     # A word that ends in a future ending, read at its end ("[a-z]+(?:era|...)" backtracks through
-    # the word, trying every ending at every letter): the lookbehinds need a letter before the ending.
-    future = r"\b[a-z]+\b(?:" + "|".join(f"(?<=[a-z]{re.escape(e)})" for e in sorted(lang.FUTURE_ENDINGS)) + ")"
+    # the word, trying every ending at every letter): one lookbehind for the endings of each length,
+    # with a letter before the ending.
+    by_length: dict[int, list[str]] = {}
+    for ending in sorted(lang.FUTURE_ENDINGS):
+        by_length.setdefault(len(ending), []).append(re.escape(ending))
+    future = r"\b[a-z]+\b(?:" + "|".join(f"(?<=[a-z](?:{'|'.join(e)}))" for _, e in sorted(by_length.items())) + ")"
     # "prévoirait d'en réunir", "pourraient être mobilisés" (a passive), not "pourrait avoir fait" (a past).
     intention = (
         rf"\b{words(lang.INTENTION_CONDITIONALS)}\s+(?:{words(lang.INFINITIVE_LINKS)}(?:(?<=')|\s+))*"
