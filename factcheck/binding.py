@@ -133,7 +133,10 @@ def _sentences(mentions: list[Mention]) -> list[_Sentence]:
     out: dict[tuple[int, int], _Sentence] = {}
     for m in mentions:
         key = (m.sentence_start, m.sentence_end)
-        out.setdefault(key, _Sentence(Span(*key))).mentions.append(m)
+        sentence = out.get(key)
+        if sentence is None:  # not setdefault: it would build a sentence for every mention
+            sentence = out[key] = _Sentence(Span(*key))
+        sentence.mentions.append(m)
     return [out[k] for k in sorted(out)]
 
 
@@ -525,6 +528,8 @@ class Claimants:
     """A story's claimant classes and the shared ones, and the canonical class of raw words."""
 
     forms: list[tuple[str, Any, int]]  # (class, compiled form, 0 for the story's own, 1 for shared)
+    # raw words -> best form: an article names its claimants again and again, each read by every form
+    known: dict[str, tuple[int, int, str] | None] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def of(cls, story: "StoryRules | None", ruleset: "RuleSet") -> "Claimants":
@@ -545,6 +550,8 @@ class Claimants:
     def _best(self, raw: str | None) -> tuple[int, int, str] | None:
         if not raw:
             return None
+        if raw in self.known:
+            return self.known[raw]
         words = fold(raw)
         best: tuple[int, int, str] | None = None
         for name, pattern, rank in self.forms:
@@ -552,6 +559,7 @@ class Claimants:
                 candidate = (-(m.end() - m.start()), rank, name)
                 if best is None or candidate < best:
                     best = candidate
+        self.known[raw] = best
         return best
 
 

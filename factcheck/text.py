@@ -150,12 +150,11 @@ def clauses(view: str, sentence: Span) -> list[Span]:
 
 
 def _add(spans: list[Span], view: str, start: int, end: int) -> None:
-    while start < end and view[start].isspace():
-        start += 1
-    while end > start and view[end - 1].isspace():
-        end -= 1
-    if end > start:
-        spans.append(Span(start, end))
+    part = view[start:end]
+    kept = part.strip()  # str.strip drops what str.isspace calls a space
+    if kept:
+        start += len(part) - len(part.lstrip())
+        spans.append(Span(start, start + len(kept)))
 
 
 def line_of(text: str, offset: int) -> int:
