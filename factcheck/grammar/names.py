@@ -31,6 +31,8 @@ class _Words:
     break_words: frozenset[str]
     inside: re.Pattern  # "dans la", "dans le": before the name of a room, a building, an area
     residence: re.Pattern  # "sa résidence de": before the name of the place someone lives or works in
+    leading: frozenset[str]  # lower-case words dropped before a name: function words and particles
+    leading_never: frozenset[str]  # the same and the never-person words
 
 
 @lru_cache(maxsize=8)
@@ -47,6 +49,8 @@ def _words(lang: ModuleType) -> _Words:
                           r"(?:(?<=')|\s+)$", re.IGNORECASE),
         residence=re.compile(rf"(?<![\w'-]){_alternation(lang.POSSESSIVE_DETERMINERS)}\s+{_alternation(lang.RESIDENCE_NOUNS)}"
                              rf"\s+{_alternation(lang.PLACE_NOUN_LINKS)}(?:(?<=')|\s+)$", re.IGNORECASE),
+        leading=frozenset(lang.FUNCTION_WORDS) | frozenset(lang.NAME_PARTICLES),
+        leading_never=frozenset(lang.FUNCTION_WORDS) | frozenset(lang.NAME_PARTICLES) | frozenset(lang.NEVER_PERSON),
     )
 
 
@@ -59,18 +63,15 @@ _TOKEN = re.compile(r"[A-Za-z'][A-Za-z'-]*")
 
 def split_name(view: str, start: int, end: int, lang: ModuleType) -> list[tuple[int, int, str]]:
     """The tokens of a capitalised run, leading function words and titles dropped."""
-    tokens = [(m.start() + start, m.end() + start, m.group(0)) for m in _TOKEN.finditer(view[start:end])]
+    tokens = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(view, start, end)]
     return _trim(tokens, _words(lang), drop_never=False)
 
 
 def _trim(tokens: list[tuple[int, int, str]], w: _Words, *, drop_never: bool) -> list[tuple[int, int, str]]:
     """Drop leading function words, particles and titles (and never-person words), and trailing particles."""
-    def droppable(token: str) -> bool:
-        low = token.lower()
-        return low in w.function or low in w.particles or token in w.titles or (drop_never and low in w.never)
-
+    leading = w.leading_never if drop_never else w.leading
     start, end = 0, len(tokens)
-    while start < end and droppable(tokens[start][2]):
+    while start < end and (tokens[start][2].lower() in leading or tokens[start][2] in w.titles):
         start += 1
     while end > start and tokens[end - 1][2].lower() in w.particles:
         end -= 1
