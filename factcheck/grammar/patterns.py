@@ -85,6 +85,7 @@ class Grammar:
     lang: ModuleType
     markers: dict[str, str]  # written form of an approximation marker -> the marker
     master: re.Pattern
+    master_gate: str  # the master's opening test: what can start a value (tests check it drops nothing)
     furniture_lines: re.Pattern
     furniture_spans: re.Pattern
     planned: re.Pattern
@@ -380,7 +381,7 @@ def build(lang: ModuleType, aliases: tuple[str, ...] = ()) -> Grammar:
         approx_after=approx_after, reference_before=reference_before,
         change_before=change_before, count_verb_before=count_verb_before,
         number_subject_verb=number_subject_verb, number_subject_determiner=number_subject_determiner,
-        lang=lang, markers=markers, master=master, furniture_lines=furniture_lines, furniture_spans=furniture_spans,
+        lang=lang, markers=markers, master=master, master_gate=gate, furniture_lines=furniture_lines, furniture_spans=furniture_spans,
         planned=planned, actual=actual, role_word=role_word, apposition_role=apposition_role,
         attribution_selon=attribution_selon, attribution_after=attribution_after,
         attribution_before=attribution_before, relation_before=relation_before, relation_after=relation_after,
