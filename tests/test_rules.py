@@ -19,6 +19,7 @@ from factcheck.rules import (
     RuleError,
     RuleTimeout,
     Tolerance,
+    cpu_bounded,
     load_rules,
     parse_bounds,
     parse_tolerance,
@@ -555,6 +556,36 @@ def test_nested_quantifier_pattern_never_hangs(tmp_path):
     except RuleTimeout:
         pass
     assert time.perf_counter() - started < 10.0
+
+
+def test_a_pattern_call_kept_waiting_by_the_machine_is_tried_again_not_refused():
+    # regex's own timeout is clock time: under load a legitimate call can run out of it while waiting for a
+    # core. The bound counts the thread's CPU, so the verdict follows the pattern's work, not the load.
+    calls = []
+
+    def waited_then_answered(text, timeout):
+        calls.append(text)
+        if len(calls) < 3:
+            time.sleep(timeout * 1.5)  # kept off the CPU past the clock bound
+            raise TimeoutError
+        return "match"
+
+    assert cpu_bounded(waited_then_answered, "texte", timeout=0.02) == "match" and len(calls) == 3
+
+
+def test_a_pattern_call_that_computes_past_its_bound_is_refused_at_once():
+    calls = []
+
+    def computes(text, timeout):
+        calls.append(text)
+        deadline = time.thread_time() + timeout * 1.2
+        while time.thread_time() < deadline:  # the CPU work of a backtracking pattern
+            pass
+        raise TimeoutError
+
+    with pytest.raises(TimeoutError):
+        cpu_bounded(computes, "texte", timeout=0.02)
+    assert len(calls) == 1
 
 
 def test_facts_of_kind_and_target_kinds(tmp_path):
