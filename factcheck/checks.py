@@ -761,7 +761,8 @@ def _paired_findings(rows: list[Row], check: CheckLike) -> list[Finding]:
             hours, minutes = divmod(abs(int(offset)), 60)
             note = f"{local} and {utc} UTC are {hours} h {minutes:02d} apart: no time zone is"
         groups = [
-            _side([row], value=f"{local} local" + (f" = {_hhmm(expected)} UTC" if expected is not None else ""),
+            _side([row], value=(f"{local} {paired['zone']} = {_hhmm(expected)} UTC" if expected is not None
+                                else f"{local} local"),
                   low=expected, high=expected),
             _side([row], value=f"{utc} UTC stated", low=utc_min, high=utc_min),
         ]

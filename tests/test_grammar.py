@@ -106,6 +106,9 @@ def test_paired_time_with_two_zones_that_disagree_is_inconsistent():
     text = "Le président a répondu à 15h30 HE (21h30 GMT)."
     t = only(text, "time")
     assert t.paired["consistent"] is False
+    # The local half is kept without its zone, which has its own field: a note names the zone once.
+    assert (t.paired["local"], t.paired["zone"]) == ("15h30", "HE")
+
 
 
 @pytest.mark.parametrize("written", ["15 h 30", "15h30", "15 h30", "15h 30"])

@@ -318,7 +318,9 @@ def _read_paired(g: Grammar, m: re.Match, ref: Reference) -> Value | None:
         consistent = offset % 15 == 0 and -720 <= offset <= 840
     text = " ".join(m.group(0).split())
     paired = {
-        "local": m.group(0)[: m.group(0).find("(")].strip(" \"'"), "local_minutes": local_a,
+        # The clock as written, without its zone: notes and sides name the zone once ("15h30 HE is ...").
+        "local": m.group(0)[: (m.start("pazone") if m.group("pazone") else m.group(0).find("(") + m.start())
+                            - m.start()].strip(" ,\"'"), "local_minutes": local_a,
         "utc": _hm(utc), "utc_minutes": utc, "zone": (m.group("pazone") or "").strip("() ") or None,
         "offset_minutes": offset, "consistent": consistent,
     }
