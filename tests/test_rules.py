@@ -545,6 +545,17 @@ def test_catastrophic_pattern_times_out_instead_of_hanging(tmp_path):
     assert PATTERN_TIMEOUT <= 1
 
 
+def test_a_polynomial_nested_repeat_loads_with_a_wide_margin_on_every_probe():
+    # The verdict must not depend on the machine: (a+)+$ spends a small fraction of the probe bound.
+    from factcheck.rules import _PROBE_TIMEOUT, _PROBES, _compile
+
+    compiled = _compile("(a+)+$")
+    for probe in _PROBES:
+        started = time.thread_time()
+        compiled.search(probe)
+        assert time.thread_time() - started < _PROBE_TIMEOUT / 4, probe[:3]
+
+
 def test_nested_quantifier_pattern_never_hangs(tmp_path):
     # The regex module answers (a+)+$ without backtracking; either way the call must end (the bound is a
     # hang guard far above the 0.25 s pattern budget, not a speed test: CI machines are shared).
