@@ -240,9 +240,9 @@ def readers(lang: _ModuleType) -> Readers:
         blog_stamp=_re.compile(rf"^[ \t]*{lang.BLOG_STAMP}", _re.MULTILINE | flags),
         other_occasion=_re.compile("|".join(f"(?:{p})" for p in lang.OTHER_OCCASION_CUES), flags),
         previous_occasion=_re.compile(rf"(?<!\w){_words(lang.PREVIOUS_OCCASION_WORDS)}(?!\w)", flags),
-        key_preposition=_re.compile(rf"(?<!\w){_words(lang.KEY_PREPOSITIONS)}(?:\s+(?:le|la|les|l'))?\s*$", flags),
+        key_preposition=_re.compile(rf"(?<!\w){_words(lang.KEY_PREPOSITIONS)}(?:\s+{_words(lang.DEFINITE_ARTICLES)})?\s*$", flags),
         key_joiner=_re.compile(rf"^\s*(?:{_words(lang.KEY_COORDINATORS)})?\s*(?:{_words(lang.KEY_PREPOSITIONS)}\s+)?"
-                               r"(?:(?:le|la|les|l')\s*)?$", flags),
+                               rf"(?:{_words(lang.DEFINITE_ARTICLES)}\s*)?$", flags),
         selon=_re.compile(rf"(?<!\w){_words(lang.ATTRIBUTION_PREPOSITIONS)}\s+(?P<who>[^,.;:\"()]{{2,90}}?)\s*"
                           rf"(?=[,.;:\"()]|$|\s+{_words(lang.CLAIMANT_ENDS)}\b|\s+(?:[a-z']+\s+)?\d)", flags),
         function_words=frozenset(lang.FUNCTION_WORDS),
@@ -265,9 +265,9 @@ def readers(lang: _ModuleType) -> Readers:
         # the day of a statement, not of what it states.
         statement_day=_re.compile(rf"(?<![\w'])(?:{_words(lang.CLAIM_VERB_STEMS)}(?:{endings})?|"
                                   rf"{_words(lang.REPORTING_VERBS)}|{_words(lang.STATEMENT_DAY_PARTICIPLES)})"
-                                  rf"\s+(?:(?:ce|le)\s+)?$", flags),
-        horizon=_re.compile(rf"(?<!\w){_words(lang.HORIZON_WORDS)}\s*(?:(?:le|la|les|l')\s*)?"
-                            rf"(?:{_words(lang.HORIZON_PARTS)}\s*(?:du|des|de la|de l'|de|d')?\s*)?$", flags),
+                                  rf"\s+(?:{_words(lang.STATEMENT_DAY_DETERMINERS)}\s+)?$", flags),
+        horizon=_re.compile(rf"(?<!\w){_words(lang.HORIZON_WORDS)}\s*(?:{_words(lang.DEFINITE_ARTICLES)}\s*)?"
+                            rf"(?:{_words(lang.HORIZON_PARTS)}\s*{_words(lang.OF_LINKS)}?\s*)?$", flags),
         sum_source=_re.compile(rf"(?<!\w){_words(lang.SUM_GERUNDS)}\s+(?!{_words(lang.SUM_GERUND_NOT_BEFORE)})[^.;:()]{{2,200}}",
                                flags),
         state_participle=_re.compile(

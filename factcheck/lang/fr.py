@@ -415,6 +415,10 @@ ROLE_OF = ("de", "d'", "du", "des", "de la", "de l'")
 # Articles that put a capitalised word among common nouns and institutions: "la Situation Room",
 # "l'Hôtel de Ville", "de l'Intérieur Gérald Darmanin" (the word after the article is no name).
 ARTICLES_BEFORE_NAMES = ("le", "la", "les", "l'", "du", "des", "au", "aux")
+# Definite articles between a preposition and its noun ("à la", "d'ici la fin"), and the determiners
+# of a day a statement was made on ("a annoncé ce lundi", "a déclaré le 3 mars").
+DEFINITE_ARTICLES = ("le", "la", "les", "l'")
+STATEMENT_DAY_DETERMINERS = ("ce", "le")
 # Determiners before a role in apposition: "Horne, la porte-parole de la Maison Blanche".
 ROLE_DETERMINERS = ("le", "la", "l'", "les", "son", "sa")
 # Words that carry no meaning when two roles are compared.
