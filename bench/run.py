@@ -4,6 +4,7 @@
     python bench/run.py                      # everything, within --budget-min minutes of runs
     python bench/run.py --sizes 100 1000     # a quick look
     python bench/run.py --report-only        # re-render reports/bench.md from bench/out/results.json
+    python bench/run.py --quick              # per-core extraction against 567de64, spaCy, Duckling (≈ 5 min)
 
 Corpora come from ``bench/make_corpus.py`` (stories of ten articles varied
 from the seeds), written once into ``bench/out/`` and reused.  Every
@@ -17,7 +18,11 @@ measurement runs in a fresh subprocess, so import time, peak memory
 
 J is 1 (one process) and 0 (one a core).  spaCy ``fr_core_news_sm`` and
 Duckling run in one process over a sample of the same article texts, next to
-factcheck's extraction of that sample.  Sizes are run smallest first; a run
+factcheck's extraction of that sample (CPU seconds).  *Per core* runs the
+extraction of this tree and of a reference commit (``--against``, by default
+567de64, the grammar before issue 11) in fresh processes taken in turns, and
+gives the ratio of their CPU seconds; ``--quick`` runs only these two and
+writes their section of the report (``bench/quick-results.json``, committed).  Sizes are run smallest first; a run
 whose projected time (from the size before) does not fit the budget is run on
 a sample of the corpus or skipped, and the report says which.
 """
@@ -46,6 +51,10 @@ RULES = ROOT / "rules"
 SIZES = (100, 1_000, 10_000, 100_000)
 BASELINE_SAMPLE = 300
 SAMPLE_ARTICLES = 10_000  # a run that does not fit the budget at full size runs on this many articles
+REFERENCE = "567de64"  # the extraction before issue 11: "speed per core no lower than before"
+QUICK_RESULTS = HERE / "quick-results.json"
+QUICK_BEGIN = "<!-- per-core section: written by bench/run.py --quick from bench/quick-results.json -->"
+QUICK_END = "<!-- end of the per-core section -->"
 
 sys.path.insert(0, str(HERE))
 import make_corpus  # noqa: E402  (bench/ is a folder of scripts, not a package)
@@ -170,27 +179,36 @@ def child_baselines(corpus: Path, n: int) -> dict:
         c0, t0 = time.process_time(), time.perf_counter()
         found = fn(texts)
         wall, cpu = time.perf_counter() - t0, time.process_time() - c0
-        out["tools"][name] = {"wall": wall, "cpu": cpu, "load": load_s, "art_s": len(texts) / wall,
-                              "mb_s": mb / wall, "found": found, "note": note, "loadavg": os.getloadavg()}
+        entry = {"wall": wall, "cpu": cpu, "load": load_s, "art_s": len(texts) / wall,
+                 "mb_s": mb / wall, "found": found, "note": note, "loadavg": os.getloadavg()}
+        if name in out["tools"]:  # factcheck is timed again between and after the others: the median run is kept
+            runs = out["tools"][name].get("runs", [out["tools"][name]]) + [entry]
+            entry = dict(sorted(runs, key=lambda r: r["cpu"])[len(runs) // 2], runs=runs)
+        out["tools"][name] = entry
 
     t = time.perf_counter()
     from factcheck import pipeline
+    from factcheck.articles import load_article
     from factcheck.rules import load_rules
 
     ruleset = load_rules([str(RULES)])
-    articles = pipeline.load_corpus([str(p) for p in files]).articles
+    # Each file read on its own (``load_corpus`` would drop a story's byte-identical copies): every tool
+    # reads the same texts.
+    articles = [load_article(p)[0] for p in files]
     load_fc = time.perf_counter() - t
 
     def factcheck_extract(sample):
         chosen = articles if sample is texts else articles[: len(sample)]
         return len(pipeline.mention_rows(chosen, ruleset)[0])
 
-    measure("factcheck", factcheck_extract, load_fc, "value grammar + fact binding, one process")
+    fc_note = "value grammar + fact binding (`pipeline.mention_rows`), one process"
+    measure("factcheck", factcheck_extract, load_fc, fc_note)
 
     import spacy
 
     t = time.perf_counter()
     nlp = spacy.load("fr_core_news_sm")
+    measure("factcheck", factcheck_extract, load_fc, fc_note)  # between: the load the others ran under
     load_full = time.perf_counter() - t
     measure("spacy_full", lambda s: sum(len(d.ents) for d in nlp.pipe(s, batch_size=64)), load_full,
             f"fr_core_news_sm {nlp.meta.get('version')}, all components ({', '.join(nlp.pipe_names)})")
@@ -213,6 +231,7 @@ def child_baselines(corpus: Path, n: int) -> dict:
     load_duck = time.perf_counter() - t
     measure("duckling", lambda s: sum(len(parse(x, context, dims, False)) for x in s), load_duck,
             f"pyduckling-native-phihos {getattr(duckling, '__version__', '?')}: time, duration, number")
+    measure("factcheck", factcheck_extract, load_fc, fc_note)
     return out
 
 
@@ -299,6 +318,73 @@ def _top_frames(root, n: int = 15, cumulative: bool = False) -> list[dict]:
             totals[key] = totals.get(key, 0.0) + own
     ranked = sorted(totals.items(), key=lambda kv: -kv[1])[:n]
     return [{"function": f, "where": w, "seconds": s, "share": s / total} for (f, w), s in ranked]
+
+
+# Run with PYTHONPATH and cwd at a tree (this one or the reference commit's), so only the API both have is
+# used: ``pipeline.extract`` of the stories, one process, the tree's own shipped rules.
+PER_CORE_CHILD = r"""
+import json, resource, sys, time
+from factcheck import pipeline
+c0 = time.process_time()
+run = pipeline.extract([sys.argv[1]], jobs=1, per_folder=True)
+cpu = time.process_time() - c0
+usage = resource.getrusage(resource.RUSAGE_SELF)
+print(json.dumps({"extract_cpu": cpu, "process_cpu": usage.ru_utime + usage.ru_stime,
+                  "articles": len(run.corpus.articles), "rows": len(run.rows)}))
+"""
+
+
+def reference_tree(ref: str) -> Path:
+    """The package and rules of commit ``ref``, exported once into bench/out/ (``git archive``)."""
+    sha = subprocess.run(["git", "rev-parse", "--short", ref], cwd=ROOT, capture_output=True, text=True,
+                         check=True).stdout.strip()
+    tree = OUT / f"tree-{sha}"
+    if not (tree / "factcheck").is_dir():
+        tree.mkdir(parents=True, exist_ok=True)
+        archive = subprocess.run(["git", "archive", sha, "factcheck", "rules"], cwd=ROOT, capture_output=True,
+                                 check=True).stdout
+        subprocess.run(["tar", "-x", "-C", str(tree)], input=archive, check=True)
+    return tree
+
+
+def per_core(corpus: Path, ref: str, pairs: int) -> dict:
+    """This tree's extraction against ``ref``'s, CPU seconds, fresh processes in turns (ABAB, then BABA)."""
+    trees = {"this": ROOT, "reference": reference_tree(ref)}
+
+    def one(which: str) -> dict:
+        env = {**os.environ, "PYTHONPATH": str(trees[which]), "PYTHONHASHSEED": "0"}
+        proc = subprocess.run([sys.executable, "-c", PER_CORE_CHILD, str(corpus)], cwd=trees[which], env=env,
+                              capture_output=True, text=True)
+        if proc.returncode:
+            raise RuntimeError(f"per-core run of {which} failed:\n{proc.stderr[-3000:]}")
+        return json.loads(proc.stdout.strip().splitlines()[-1])
+
+    runs: dict[str, list[dict]] = {"this": [], "reference": []}
+    for i in range(pairs):
+        order = ("reference", "this") if i % 2 == 0 else ("this", "reference")
+        for which in order:
+            runs[which].append(one(which))
+        print(f"  pair {i + 1}: this {runs['this'][-1]['extract_cpu']:.2f} s, "
+              f"{ref} {runs['reference'][-1]['extract_cpu']:.2f} s", flush=True)
+    # Per article: a tree that drops a story's byte-identical copies (567de64 did not) reads fewer articles.
+    ratios = {key: [(t[key] / t["articles"]) / (r[key] / r["articles"]) for t, r in zip(runs["this"], runs["reference"])]
+              for key in ("extract_cpu", "process_cpu")}
+    return {"reference": ref, "pairs": pairs, "runs": runs,
+            "ratios": ratios, "median": {k: statistics.median(v) for k, v in ratios.items()},
+            "loadavg": os.getloadavg()}
+
+
+def quick(ref: str, pairs: int, sample: int) -> dict:
+    """The per-core comparison and the baselines on the 1 000-article corpus: ``--quick``."""
+    corpus = make_corpus.build(1_000)
+    out = {"machine": machine()}
+    print(f"per core: this tree against {ref}, {pairs} pairs of processes on {corpus} ...", flush=True)
+    out["per_core"] = per_core(corpus, ref, pairs)
+    print(f"baselines on {sample} articles ...", end="", flush=True)
+    out["baselines"] = _child("baselines", str(corpus), str(sample))
+    print(" done", flush=True)
+    QUICK_RESULTS.write_text(json.dumps(out, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    return out
 
 
 # --------------------------------------------------------------------------- parent: plan, run, report
@@ -414,6 +500,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--baseline-sample", type=int, default=BASELINE_SAMPLE)
     parser.add_argument("--skip-baselines", action="store_true")
     parser.add_argument("--report-only", action="store_true", help="only re-render the report from results.json")
+    parser.add_argument("--quick", action="store_true",
+                        help="only the per-core comparison and the baselines (about 5 minutes)")
+    parser.add_argument("--against", default=REFERENCE, help="the commit the per-core speed is compared with")
+    parser.add_argument("--pairs", type=int, default=5, help="pairs of processes for the per-core comparison")
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
 
@@ -432,7 +522,15 @@ def main(argv: list[str] | None = None) -> None:
         return
 
     if args.report_only:
-        render(json.loads(RESULTS.read_text(encoding="utf-8")))
+        if QUICK_RESULTS.exists():
+            write_quick_section(json.loads(QUICK_RESULTS.read_text(encoding="utf-8")))
+        if RESULTS.exists():
+            render(json.loads(RESULTS.read_text(encoding="utf-8")))
+        return
+
+    if args.quick:
+        write_quick_section(quick(args.against, args.pairs, args.baseline_sample))
+        print(f"wrote {REPORT.relative_to(ROOT)}")
         return
 
     results = {"machine": machine(), "sizes": sorted(args.sizes), "runs": [], "budget_min": args.budget_min}
@@ -463,9 +561,8 @@ def main(argv: list[str] | None = None) -> None:
         one_size(size, reserve=240.0)
     if not args.skip_baselines:
         base = make_corpus.build(1_000)
-        print(f"baselines on {args.baseline_sample} articles ...", end="", flush=True)
-        results["baselines"] = _child("baselines", str(base), str(args.baseline_sample))
-        print(" done", flush=True)
+        write_quick_section(quick(args.against, args.pairs, args.baseline_sample))
+        results["baselines"] = json.loads(QUICK_RESULTS.read_text(encoding="utf-8"))["baselines"]
         print("profile of the extraction, 1 000 articles ...", end="", flush=True)
         results["profile"] = _child("profile", str(base))
         print(" done", flush=True)
@@ -591,30 +688,9 @@ def render(results: dict) -> None:
     lines += ["", "*Busy* seconds are summed over the worker processes (with one process, the time inside "
               "extraction and inside the checks).", ""]
 
-    # Baselines
-    ratios: dict[str, float] = {}
+    # Baselines: their table is in the per-core section (``render_quick``); the goals below use their ratios
     b = results.get("baselines")
-    if b:
-        tools = b["tools"]
-        fc = tools["factcheck"]
-        lines += ["## Against spaCy and Duckling (same texts, one process)", "",
-                  f"{b['articles']} articles ({_fmt(b['mb'], 2)} MB) of the 1 000-article corpus; each tool warmed up on "
-                  "three texts first; load time apart.", "",
-                  "| tool | what it finds | art/s | MB/s | CPU s / wall s | load s | factcheck is … faster |",
-                  "|---|---|---:|---:|---:|---:|---:|"]
-        names = {"factcheck": "factcheck extraction", "spacy_full": "spaCy fr_core_news_sm (full)",
-                 "spacy_ner": "spaCy fr_core_news_sm (NER only)", "duckling": "Duckling (time, duration, number)"}
-        for key in ("factcheck", "spacy_full", "spacy_ner", "duckling"):
-            t = tools.get(key)
-            if not t:
-                continue
-            ratio = fc["art_s"] / t["art_s"]
-            if key != "factcheck":
-                ratios[key] = ratio
-            lines.append(f"| {names[key]} | {t['note']}; {_size(t['found'])} found | {_fmt(t['art_s'])} | {_fmt(t['mb_s'], 3)} "
-                         f"| {_fmt(t['cpu'], 1)} / {_fmt(t['wall'], 1)} | {_fmt(t['load'], 2)} "
-                         f"| {'—' if key == 'factcheck' else f'{ratio:.2f}×'} |")
-        lines.append("")
+    ratios = baseline_ratios(b) if b else {}
 
     # Cold start
     cs = results.get("cold_start")
@@ -651,19 +727,110 @@ def render(results: dict) -> None:
     notes = HERE / "notes.md"
     if notes.exists():
         lines += [notes.read_text(encoding="utf-8").rstrip(), ""]
-    lines[2:2] = _archive_section()
+    lines[2:2] = _archive_section() + _kept_section(QUICK_BEGIN, QUICK_END)
     REPORT.write_text("\n".join(lines).rstrip() + "\n", encoding="utf-8")
     plot(results)
 
 
+def _kept_section(begin: str, end: str) -> list[str]:
+    """A section another mode wrote into the page (between its markers), kept as it is."""
+    old = REPORT.read_text(encoding="utf-8").splitlines() if REPORT.exists() else []
+    if begin in old and end in old:
+        return old[old.index(begin):old.index(end) + 1] + [""]
+    return []
+
+
 def _archive_section() -> list[str]:
-    """The archive section bench/archive.py wrote into the page (between its markers), kept as it is."""
     import archive
 
-    old = REPORT.read_text(encoding="utf-8").splitlines() if REPORT.exists() else []
-    if archive.BEGIN in old and archive.END in old:
-        return old[old.index(archive.BEGIN):old.index(archive.END) + 1] + [""]
-    return []
+    return _kept_section(archive.BEGIN, archive.END)
+
+
+BASELINE_NAMES = {"factcheck": "factcheck extraction", "spacy_full": "spaCy fr_core_news_sm (full pipeline)",
+                  "spacy_ner": "spaCy fr_core_news_sm (NER alone)", "duckling": "Duckling (time, duration, number)"}
+
+
+def baseline_ratios(b: dict) -> dict[str, float]:
+    """How many times factcheck's CPU seconds each other tool takes on the same texts."""
+    fc = b["tools"]["factcheck"]["cpu"]
+    return {key: t["cpu"] / fc for key, t in b["tools"].items() if key != "factcheck"}
+
+
+def render_quick(quick: dict) -> list[str]:
+    """The per-core section: this tree against the reference commit, and against spaCy and Duckling."""
+    m, pc, b = quick["machine"], quick["per_core"], quick["baselines"]
+    this, ref = pc["runs"]["this"], pc["runs"]["reference"]
+
+    def med(runs: list[dict], key: str) -> float:
+        """Median CPU milliseconds an article."""
+        return statistics.median(1000 * r[key] / r["articles"] for r in runs)
+
+    def ratio(key: str) -> str:
+        values = pc["ratios"][key]
+        return f"{pc['median'][key]:.2f}× ({min(values):.2f}–{max(values):.2f})"
+
+    speed_ratio = pc["median"]["extract_cpu"]
+    lines = [QUICK_BEGIN, "## Extraction per core (`bench/run.py --quick`)", "",
+             f"Measured {m['date']} on {m['cores']} cores ({m['cpu']}), factcheck at commit {m['commit']}"
+             f"{' with uncommitted changes' if m['dirty'] else ''}; load average at the end "
+             f"{' '.join(f'{x:.1f}' for x in pc['loadavg'])}. CPU seconds, which the other jobs on a shared "
+             "machine distort far less than wall time.", "",
+             f"**Against {pc['reference']}** (the extraction before issue 11): `pipeline.extract` of the "
+             "1 000-article corpus (`--per-folder`, one process, each tree with its own shipped rules), "
+             f"{pc['pairs']} pairs of fresh processes taken in turns. The ratio is this tree's CPU an article over "
+             f"the reference's, pair by pair (median, range): per article, because this tree reads a story's "
+             f"byte-identical copies once and {pc['reference']} read each of them.", "",
+             f"| | this tree | {pc['reference']} | this / {pc['reference']} |", "|---|---:|---:|---:|",
+             f"| articles read | {_size(this[0]['articles'])} | {_size(ref[0]['articles'])} | |",
+             f"| extraction CPU ms an article (`pipeline.extract`: rules, reading, grammar, binding) | "
+             f"{med(this, 'extract_cpu'):.2f} | {med(ref, 'extract_cpu'):.2f} | {ratio('extract_cpu')} |",
+             f"| whole process CPU ms an article (imports included) | {med(this, 'process_cpu'):.2f} | "
+             f"{med(ref, 'process_cpu'):.2f} | {ratio('process_cpu')} |",
+             f"| articles per CPU second of extraction | {1000 / med(this, 'extract_cpu'):.0f} | "
+             f"{1000 / med(ref, 'extract_cpu'):.0f} | {1 / speed_ratio:.2f}× the speed |",
+             f"| facts-table rows | {_size(this[0]['rows'])} | {_size(ref[0]['rows'])} | |", ""]
+    ratios = baseline_ratios(b)
+    lines += [f"**Against spaCy and Duckling:** the first {b['articles']} files ({_fmt(b['mb'], 2)} MB) of the "
+              "same corpus, each file read on its own so every tool reads the same texts, one process; each tool "
+              "warmed up on three texts; load time apart. factcheck is timed before, between and after the "
+              "others; the median run is given.", "",
+              "| tool | what it reads | found | CPU s | factcheck is … faster (CPU) |", "|---|---|---:|---:|---:|"]
+    for key in ("factcheck", "spacy_full", "spacy_ner", "duckling"):
+        t = b["tools"].get(key)
+        if t:
+            runs = t.get("runs")
+            each = ", ".join(f"{r['cpu']:.2f}" for r in runs or ())
+            cpu = f"{t['cpu']:.2f}" + (f" ({each})" if runs else "")
+            lines.append(f"| {BASELINE_NAMES[key]} | {t['note']} | {_size(t['found'])} | {cpu} | "
+                         f"{'—' if key == 'factcheck' else f'{ratios[key]:.2f}×'} |")
+
+    def verdict(ok: bool) -> str:
+        return "**met**" if ok else "**missed**"
+
+    lines += ["", "| goal | measured | verdict |", "|---|---|---|",
+              f"| per-core extraction speed no lower than before issue 11 ({pc['reference']}) | CPU "
+              f"{ratio('extract_cpu')} of {pc['reference']}'s | {verdict(speed_ratio <= 1.0)} |"]
+    for key, goal in (("spacy_full", GOALS["spacy"]), ("duckling", GOALS["duckling"])):
+        if key in ratios:
+            lines.append(f"| extraction ≥ {goal:.0f}× {BASELINE_NAMES[key]} (CPU, same texts) | "
+                         f"{ratios[key]:.2f}× | {verdict(ratios[key] >= goal)} |")
+    return lines + ["", QUICK_END, ""]
+
+
+def write_quick_section(quick: dict) -> None:
+    """Put the per-core section into the page in place of the old one (after the archive section when new)."""
+    import archive
+
+    page = REPORT.read_text(encoding="utf-8").splitlines() if REPORT.exists() else ["# factcheck benchmark", ""]
+    section = render_quick(quick)
+    if QUICK_BEGIN in page and QUICK_END in page:
+        start, stop = page.index(QUICK_BEGIN), page.index(QUICK_END) + 1
+        if stop < len(page) and not page[stop]:
+            stop += 1
+    else:
+        start = stop = page.index(archive.END) + 2 if archive.END in page else 2
+    page[start:stop] = section
+    REPORT.write_text("\n".join(page).rstrip() + "\n", encoding="utf-8")
 
 
 def goal_rows(results: dict, ratios: dict[str, float]) -> list[list[str]]:
