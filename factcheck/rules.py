@@ -20,6 +20,7 @@ import math
 import os
 import time
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Any, Literal, Sequence, get_args
 
@@ -252,7 +253,9 @@ def _rule_error(message: str) -> PydanticCustomError:
     return PydanticCustomError("rule", message)
 
 
+@lru_cache(maxsize=4096)
 def _compile(pattern: str):
+    """A rule pattern compiled on its folded text; one compile per distinct pattern in a process."""
     return regex.compile(fold(pattern), REGEX_FLAGS)
 
 
@@ -268,6 +271,15 @@ _PROBE_TIMEOUT = 0.1
 
 
 def _check_pattern(pattern: str) -> str:
+    _screened(pattern)
+    return pattern
+
+
+@lru_cache(maxsize=4096)
+def _screened(pattern: str) -> None:
+    """Compile and probe one pattern, once per distinct text in a process (a cue such as
+    '\\bappel\\b' recurs across facts and files).  Only a verdict of "fine" is kept: a refused
+    pattern raises again, with the same message, wherever it is written."""
     if not pattern.strip():
         raise _rule_error("empty pattern: it would match everywhere")
     if len(pattern) > MAX_PATTERN_LENGTH:
@@ -281,7 +293,6 @@ def _check_pattern(pattern: str) -> str:
     if compiled.fullmatch("") is not None:
         raise _rule_error(f"pattern {pattern!r} matches the empty string, so it would match everywhere")
     _screen(compiled, pattern)
-    return pattern
 
 
 def _screen(compiled: Any, pattern: str) -> None:

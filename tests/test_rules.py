@@ -744,3 +744,36 @@ def test_two_stories_with_events_may_name_a_fact_alike_and_are_compared_apart(tm
     # two hours and fifty minutes are two calls, not a conflict
     assert verdicts == {("VC101", "agree", ("v1", "v2")), ("PC101", "agree", ("p1", "p2"))}
 
+
+
+def test_a_pattern_written_in_several_places_is_probed_once_and_refused_at_each(tmp_path, monkeypatch):
+    # Rule files repeat cues ('\bappel\b' in five facts): the load-time probe runs once per distinct
+    # pattern, and a refused pattern is still named at every line that writes it.
+    from factcheck import rules as rules_module
+
+    probed: list[str] = []
+    real_screen = rules_module._screen
+    monkeypatch.setattr(rules_module, "_screen", lambda compiled, pattern: (probed.append(pattern),
+                                                                            real_screen(compiled, pattern)))
+    rules_module._screened.cache_clear()
+    story = STORY.replace("cues: ['négociations?', 'pourparlers']", "cues: ['négociations?', 'pourparlers']\n"
+                          "    context: ['pourparlers', 'négociations?']")
+    first = write(tmp_path, "one.yaml", story)
+    second = write(tmp_path, "two.yaml", story.replace("story: demo", "story: other")
+                   .replace("troops.count", "troops.total").replace("talks.date", "talks.day")
+                   .replace("DM10", "DN10"))
+    loaded = load_rules([first, second], cwd=tmp_path)
+    assert not loaded.errors and {"talks.date", "talks.day"} <= set(loaded.facts)
+    assert len(probed) == len(set(probed))  # the shipped common rules are loaded too, each pattern once
+    assert {"soldats?", "militaires", "négociations?", "pourparlers"} <= set(probed)
+    assert load_rules([first], cwd=tmp_path).facts["talks.date"].cue_pattern.search("les pourparlers")
+
+    slow = "'(a|a)+b'"
+    refused = [write(tmp_path / "bad", f"{n}.yaml", STORY.replace("story: demo", f"story: {n}")
+                     .replace("'pourparlers'", slow)) for n in ("b1", "b2")]
+    for path in refused:  # each file is refused on its own, at the pattern's line, every time it is loaded
+        for _ in range(2):
+            errors = load_rules([path], cwd=tmp_path).errors
+            assert [(e.file, e.line) for e in errors] == [(str(path), 17)], errors
+            assert "backtracks catastrophically" in errors[0].message
+    assert probed.count("(a|a)+b") == 4
