@@ -41,6 +41,7 @@ from pydantic_core import PydanticCustomError
 
 from .yamlsafe import YamlLimit
 from .yamlsafe import check as check_yaml
+from .yamlsafe import replayed as replayed_yaml
 from .model import KINDS, SEVERITIES, Kind, Severity
 from .text import fold, fold_key
 
@@ -1187,13 +1188,14 @@ def _read(source: _Source) -> _Source:
         source.errors.append(RuleError(source.shown, 1, 1, f"cannot read: {exc.strerror or exc}"))
         return source
     try:
-        check_yaml(text, yaml.SafeLoader)  # depth, aliases, huge numbers, control characters
+        events = check_yaml(text, yaml.SafeLoader)  # depth, aliases, huge numbers, control characters
     except YamlLimit as exc:
         source.errors.append(RuleError(source.shown, exc.line, exc.col, exc.reason))
         return source
     except yaml.YAMLError:
-        pass  # a syntax error: the loader below reports it with its line
-    loader = yaml.SafeLoader(text)
+        events = None  # a syntax error: the loader below parses again and reports it with its line
+    # The check parsed the whole text: build from its events rather than parse it twice.
+    loader = yaml.SafeLoader(text) if events is None else replayed_yaml(events, yaml.SafeLoader)
     try:
         source.node = loader.get_single_node()
         if source.node is None:

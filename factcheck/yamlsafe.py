@@ -11,11 +11,15 @@ anything is composed:
     check(text, loader_class)      # raises YamlLimit(line, col, reason); 1-based
 
 Syntax errors are left to the caller's loader, which reports them as before.
+``check`` returns the events it read, so that a pure-Python loader need not
+parse the text a second time: ``replayed(events, loader_class)`` is a loader
+that composes and constructs from them (the parse is most of a load's cost).
 """
 
 from __future__ import annotations
 
 import re
+from collections import deque
 from typing import Any
 
 MAX_DEPTH = 20  # nested mappings and lists: rule files use 4, metadata 2
@@ -42,8 +46,8 @@ def _at(text: str, offset: int) -> tuple[int, int]:
     return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
-def check(text: str, loader_class: Any) -> None:
-    """Raise ``YamlLimit`` at the first bound ``text`` crosses (see the module doc)."""
+def check(text: str, loader_class: Any) -> list:
+    """Raise ``YamlLimit`` at the first bound ``text`` crosses (see the module doc); else the events read."""
     bad = _FORBIDDEN.search(text)
     if bad:
         line, col = _at(text, bad.start())
@@ -52,17 +56,56 @@ def check(text: str, loader_class: Any) -> None:
 
     loader = loader_class(text)
     try:
-        _scan(loader, yaml)
+        return _scan(loader, yaml)
     finally:
         loader.dispose()
 
 
-def _scan(loader: Any, yaml: Any) -> None:
+def replayed(events: list, loader_class: Any) -> Any:
+    """A loader of ``loader_class`` (a pure-Python one) that reads ``events`` instead of parsing.
+
+    Composing and constructing from the events ``check`` returned gives the
+    same nodes, marks and errors as a loader parsing the text again.
+    """
+    loader = _replay_class(loader_class)("")
+    loader.replay = deque(events)
+    return loader
+
+
+_REPLAY_CLASSES: dict[Any, Any] = {}
+
+
+def _replay_class(loader_class: Any) -> Any:
+    if loader_class not in _REPLAY_CLASSES:
+        _REPLAY_CLASSES[loader_class] = type(f"Replayed{loader_class.__name__}", (_Replay, loader_class), {})
+    return _REPLAY_CLASSES[loader_class]
+
+
+class _Replay:
+    """The parser's three methods (``yaml.parser.Parser``), served from a list of recorded events."""
+
+    replay: deque
+
+    def check_event(self, *choices: Any) -> bool:
+        if not self.replay:
+            return False
+        return not choices or isinstance(self.replay[0], choices)
+
+    def peek_event(self) -> Any:
+        return self.replay[0] if self.replay else None
+
+    def get_event(self) -> Any:
+        return self.replay.popleft() if self.replay else None
+
+
+def _scan(loader: Any, yaml: Any) -> list:
     frames: list[list] = []  # [anchor, nodes so far] of each open collection
     sizes: dict[str, int] = {}  # anchor -> nodes it stands for
     total = aliases = 0
+    events: list = []
     while loader.check_event():
         event = loader.get_event()
+        events.append(event)
         mark = event.start_mark
         where = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
         if isinstance(event, yaml.CollectionStartEvent):
@@ -98,3 +141,4 @@ def _scan(loader: Any, yaml: Any) -> None:
             frames[-1][1] += size
         if total > MAX_NODES:
             raise YamlLimit(*where, f"more than {MAX_NODES:,} values once aliases are expanded (an alias bomb?)")
+    return events

@@ -21,7 +21,7 @@ import yaml
 from typer.testing import CliRunner
 
 from factcheck.cli import app
-from factcheck.yamlsafe import MAX_DEPTH, YamlLimit, check
+from factcheck.yamlsafe import MAX_DEPTH, YamlLimit, check, replayed
 
 ROOT = Path(__file__).resolve().parent.parent
 RULES = ROOT / "rules"
@@ -128,3 +128,44 @@ def test_the_bound_stops_before_building():
     with pytest.raises(YamlLimit) as caught:
         check("x: " + "[" * 200_000, yaml.SafeLoader)
     assert (caught.value.line, caught.value.col) == (1, 3 + MAX_DEPTH)  # the root mapping is a level
+
+
+@pytest.mark.parametrize("text", [
+    *(p.read_text(encoding="utf-8") for p in sorted(RULES.glob("*.yaml"))),
+    "a: &x {b: 1}\nc: *x\nd: {<<: *x, e: 2}\n",  # anchors, aliases, a merge key
+    "- 2021-12-30\n- 'quoted'\n- |\n  block\n  text\n- 1_000\n",
+    "a: *nowhere\n",  # an alias to no anchor: the composer's error
+    "a: &x 1\nb: &x 2\nc: *x\n",  # an anchor given twice
+    "a: 1\n---\nb: 2\n",  # two documents where one is expected
+    "a: 2023-13-01\n",  # a date that is none: the constructor's error
+    "",
+])
+def test_a_rule_file_is_built_from_the_checks_events_as_if_parsed_again(text):
+    """The bound check's parse is the load's parse: the same nodes, values, marks and errors."""
+
+    def load(loader):
+        try:
+            node = loader.get_single_node()
+            return ("ok", yaml.serialize(node) if node is not None else None,
+                    loader.construct_document(node) if node is not None else None,
+                    [(n.start_mark.line, n.start_mark.column) for n in _nodes(node)])
+        except (yaml.YAMLError, ValueError) as exc:
+            return ("error", str(exc))
+        finally:
+            loader.dispose()
+
+    assert load(replayed(check(text, yaml.SafeLoader), yaml.SafeLoader)) == load(yaml.SafeLoader(text))
+
+
+def _nodes(node):
+    stack, seen = [node], []
+    while stack:
+        n = stack.pop()
+        if n is None:
+            continue
+        seen.append(n)
+        if isinstance(n, yaml.MappingNode):
+            stack.extend(x for kv in n.value for x in kv)
+        elif isinstance(n, yaml.SequenceNode):
+            stack.extend(n.value)
+    return seen
