@@ -465,16 +465,19 @@ def _label(codec: str) -> str:
 # sees: they are removed (zero-width joiners only next to a digit, where they
 # can mean nothing).  NUL and the other C0/C1 controls but tab and line breaks
 # become U+FFFD, visible, and a warning counts the characters replaced.
-_INVISIBLE = re.compile(
-    "[\u00ad\u200b\u2060\ufeff\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
-    "|(?<=\\d)[\u200c\u200d]+|[\u200c\u200d]+(?=\\d)"
-)
+_INVISIBLE_CHARS = "\u00ad\u200b\u2060\ufeff\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+_JOINERS = "\u200c\u200d"
+_INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}]|(?<=\\d)[{_JOINERS}]+|[{_JOINERS}]+(?=\\d)")
+# Every character _INVISIBLE can take out: texts with none (nearly all) skip its costlier scan,
+# whose lookarounds are tried at every position.
+_ANY_INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}{_JOINERS}]")
 _REPLACED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 def _clean(text: str) -> tuple[str, list[str]]:
     """The text without invisible characters, its controls replaced; warnings for what was replaced."""
-    text = _INVISIBLE.sub("", text)
+    if _ANY_INVISIBLE.search(text):
+        text = _INVISIBLE.sub("", text)
     replaced = len(_REPLACED.findall(text))
     invalid = text.count("\ufffd")
     if not replaced and not invalid:

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from factcheck import articles
 from factcheck.articles import load_corpus
 from factcheck.cli import app
 
@@ -94,3 +95,22 @@ def test_a_hard_link_or_a_copy_is_not_a_second_source(tmp_path, how):
     assert all("b" not in g["articles"] for f in data["findings"] for g in f["groups"])
     strict = run("compare", str(desk), "--rules", str(RULES), "--fail-on", "never", "--strict")
     assert strict.exit_code == 2
+
+
+@pytest.mark.parametrize("text, cleaned", [
+    ("Ils étaient 100 000 à Paris, selon la CGT : « un record ».", "Ils étaient 100 000 à Paris, selon la CGT : « un record »."),
+    ("100\u200b000 manifestants", "100000 manifestants"),
+    ("5\u200c\u200d0 minutes", "50 minutes"),
+    ("le mot a\u200cb", "le mot a\u200cb"),  # a joiner between letters is no invisible split
+    ("\u202eParis\u202c, fin\u00ad", "Paris, fin"),
+])
+def test_cleaning_takes_out_invisible_characters_and_nothing_else(text, cleaned):
+    assert articles._clean(text) == (cleaned, [])
+
+
+def test_every_character_cleaning_can_take_out_is_seen_by_its_quick_test():
+    # Texts without any of these characters skip the full scan: the quick test must know them all.
+    for code in range(0x10000):
+        ch = chr(code)
+        if articles._INVISIBLE.sub("", f"1{ch}1") != f"1{ch}1":
+            assert articles._ANY_INVISIBLE.search(ch), hex(code)
