@@ -42,6 +42,7 @@ import stat
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import lru_cache
 from pathlib import Path, PurePath
 from typing import Any, Mapping, Sequence
 
@@ -697,6 +698,14 @@ def _read_sidecar(path: str, name: str) -> _Sidecar:
         if data.status == "empty":
             return _Sidecar(name)
         return _Sidecar(name, error=f"{name}: {data.reason}; its metadata is ignored")
+    return _parsed_sidecar(name, data)
+
+
+@lru_cache(maxsize=32)
+def _parsed_sidecar(name: str, data: bytes) -> _Sidecar:
+    """A sidecar's bytes parsed, once for the same bytes: ``load_article`` reads each article's
+    folder sidecar again (it may have changed) but parses it only when its bytes did.  The
+    ``_Sidecar`` is shared between the callers, which only read it."""
     decoded = _decode(data)
     if isinstance(decoded, str):
         return _Sidecar(name, error=f"{name}: {decoded}; its metadata is ignored")

@@ -442,3 +442,26 @@ def test_marker_then_crlf_offsets_point_into_text(tmp_path):
     article = only_article(load_corpus([write(tmp_path / "a.txt", text.encode("utf-8"))]))
     assert article.text == text[1:]
     assert article.text[article.body_start:] == "Le président a parlé.\r\n"
+
+
+def test_load_article_parses_a_folders_sidecar_once_and_again_when_it_changes(tmp_path, monkeypatch):
+    parsed: list[str] = []
+    real = articles._parse_yaml
+    monkeypatch.setattr(articles, "_parse_yaml", lambda text, *a, **k: (parsed.append(text), real(text, *a, **k))[1])
+    articles._parsed_sidecar.cache_clear()
+    sidecar = write(tmp_path / "sources.yaml", "a: {source: AFP}\nb: {source: Reuters}\nc: {date: [2021\n")
+    for name in "abc":
+        write(tmp_path / f"{name}.txt", "Texte.")
+    loaded = {name: load_article(tmp_path / f"{name}.txt") for name in "abc"}
+    assert len(parsed) == 1  # the sidecar is broken: one warning per article, parsed once
+    assert [s.reason for _, s in loaded.values()] == [loaded["a"][1].reason] * 3
+    assert loaded["a"][1].reason.startswith("sources.yaml: line 4: ") and loaded["a"][0].meta.source is None
+
+    sidecar.write_text("a: {source: AFP}\nb: {source: Reuters}\n", encoding="utf-8")
+    sources = [load_article(tmp_path / f"{name}.txt")[0].meta.source for name in "abc"]
+    assert sources == ["AFP", "Reuters", None] and len(parsed) == 2  # read again, parsed once more
+
+    sidecar.write_text("a: {source: Le Monde}\n", encoding="utf-8")  # same folder, new bytes: new metadata
+    assert load_article(tmp_path / "a.txt")[0].meta.source == "Le Monde" and len(parsed) == 3
+    sidecar.unlink()
+    assert load_article(tmp_path / "a.txt")[0].meta.source is None
