@@ -117,10 +117,15 @@ def _day(iso: Any) -> date | None:
 class _Sentence:
     span: Span
     mentions: list[Mention] = field(default_factory=list)
+    _figures: list[Mention] | None = field(default=None, repr=False, compare=False)
 
     @property
     def figures(self) -> list[Mention]:
-        return [m for m in self.mentions if _is_figure(m)]
+        # Read once: no stage turns a figure into a non-figure or back (``carry_zones`` makes a
+        # duration a time, ``inherit_nouns`` a count a magnitude: figures both), so the list stays true.
+        if self._figures is None:
+            self._figures = [m for m in self.mentions if _is_figure(m)]
+        return self._figures
 
 
 def _is_figure(m: Mention) -> bool:
@@ -130,6 +135,8 @@ def _is_figure(m: Mention) -> bool:
 
 
 def _sentences(mentions: list[Mention]) -> list[_Sentence]:
+    """The mentions by sentence, in text order.  An article's are grouped once (``facts._bind_article``)
+    and handed to each stage as ``groups``; a stage called alone groups its own."""
     out: dict[tuple[int, int], _Sentence] = {}
     for m in mentions:
         key = (m.sentence_start, m.sentence_end)
@@ -194,7 +201,7 @@ def stamps(mentions: list[Mention], view: str, lang: Any) -> set[int]:
 
 
 def carry_zones(mentions: list[Mention], view: str, story: "StoryRules | None", lang: Any,
-                day: date | None) -> list[tuple[Mention, Mention]]:
+                day: date | None, *, groups: list[_Sentence] | None = None) -> list[tuple[Mention, Mention]]:
     """Put the clock times of a sentence on the UTC clock when its words say which clock they are read on.
 
     - "soit 16 heures à Paris et 18 heures à Moscou" after a clock time restates it: the hours are
@@ -214,7 +221,7 @@ def carry_zones(mentions: list[Mention], view: str, story: "StoryRules | None", 
     event = story.event if story is not None else None
     event_zone = event.tz if event is not None else None
     on = day or (_day(event.date) if event is not None else None) or date(2000, 1, 15)
-    for sentence in _sentences(mentions):
+    for sentence in _sentences(mentions) if groups is None else groups:
         s = sentence.span
         ordered = sorted(sentence.mentions, key=lambda m: m.start)
         clocks: list[tuple[Mention, str | None, bool, int]] = []  # (time, zone, by a city, end of its zone words)
@@ -318,7 +325,8 @@ def _on_utc(m: Mention, zone: str, on: date) -> None:
 # Counted nouns left out
 
 
-def inherit_nouns(mentions: list[Mention], view: str, lang: Any) -> dict[int, Mention]:
+def inherit_nouns(mentions: list[Mention], view: str, lang: Any, *,
+                  groups: list[_Sentence] | None = None) -> dict[int, Mention]:
     """A count written without its noun counts what the count before it counted.
 
     "205 000 manifestants à Marseille, contre 145 000 le 19 janvier"; across a sentence only with
@@ -330,7 +338,7 @@ def inherit_nouns(mentions: list[Mention], view: str, lang: Any) -> dict[int, Me
     r = context.readers(lang)
     last: Mention | None = None
     heads: dict[int, Mention] = {}
-    for sentence in _sentences(mentions):
+    for sentence in _sentences(mentions) if groups is None else groups:
         figures = sentence.figures
         for before, m in zip(figures, figures[1:]):
             # "une magnitude de 7,5 selon l'USGS, et de 7,6 selon l'AFAD": the second is a magnitude too.
@@ -380,7 +388,8 @@ class _Cue:
     event: str
 
 
-def assign_events(mentions: list[Mention], view: str, story: "StoryRules | None", lang: Any) -> None:
+def assign_events(mentions: list[Mention], view: str, story: "StoryRules | None", lang: Any, *,
+                  groups: list[_Sentence] | None = None) -> None:
     """Set ``event`` on each mention: "" (the story's event), a declared other event, or ``other``."""
     if story is None:
         return
@@ -402,7 +411,7 @@ def assign_events(mentions: list[Mention], view: str, story: "StoryRules | None"
         return OTHER_EVENT
 
     recalled: tuple[str, int] | None = None  # (occasion, end of the sentence that recalls it)
-    for sentence in _sentences(mentions):
+    for sentence in _sentences(mentions) if groups is None else groups:
         s = sentence.span
         figures = sentence.figures
         cues: list[_Cue] = []
@@ -999,7 +1008,7 @@ def _offset(published: str | None) -> str:
 
 
 def assign_dimensions(mentions: list[Mention], article: Article, view: str, story: "StoryRules | None",
-                      ruleset: "RuleSet", lang: Any) -> list[Mention]:
+                      ruleset: "RuleSet", lang: Any, *, groups: list[_Sentence] | None = None) -> list[Mention]:
     """Keys, claimants and as-of times of an article's mentions; a figure with two keys becomes two rows."""
     r = context.readers(lang)
     text = article.text
@@ -1034,7 +1043,7 @@ def assign_dimensions(mentions: list[Mention], article: Article, view: str, stor
     previous_keys: dict[str, str] = {}
     previous_end = -1
     keys_of: dict[int, list[str]] = {}
-    with_mentions = {(x.span.start, x.span.end): x for x in _sentences(mentions)}
+    with_mentions = {(x.span.start, x.span.end): x for x in (_sentences(mentions) if groups is None else groups)}
     spoken = {id(m): m.attribution for m in mentions}  # the grammar's reading ("X a déclaré que ...")
     for span in sentences(view, article.body_start):
         sentence = with_mentions.get((span.start, span.end)) or _Sentence(span)

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-from .binding import (_day, assign_dimensions, assign_events, carry_zones, elided_facts, inherit_nouns, inner_places,
+from .binding import (_day, _sentences, assign_dimensions, assign_events, carry_zones, elided_facts, inherit_nouns, inner_places,
                       list_lead_in, restate_facts, select_story, stamps, state_counts)
 from .grammar import Extractor
 from .model import TABLE_COLUMNS, Article, Mention
@@ -134,13 +134,15 @@ def _bind_article(article: Article, view: str, found: list[Mention], ruleset: "R
     for mention in found:
         mention.story = selection.story or ""
     blog_stamps = stamps(found, view, lang)
-    restated = carry_zones(found, view, story, lang, _day(article.meta.date))
-    heads = inherit_nouns(found, view, lang)
+    groups = _sentences(found)  # once an article: every stage below reads the same groups
+    restated = carry_zones(found, view, story, lang, _day(article.meta.date), groups=groups)
+    heads = inherit_nouns(found, view, lang, groups=groups)
     state_counts(found, article.text, lang)
     # A live-blog stamp ("14h50 - À Toulouse, ...") dates its entry; it is no figure of its sentence
     # (no key fronted before it, no claimant taken from the figures after it).
     body = [m for m in found if id(m) not in blog_stamps]
-    assign_events(body, view, story, lang)
+    body_groups = groups if len(body) == len(found) else _sentences(body)
+    assign_events(body, view, story, lang, groups=body_groups)
     for mention in found:
         if mention.event == OTHER_EVENT or id(mention) in blog_stamps:
             mention.fact = PERSON_FACT if mention.kind == "person" else None
@@ -149,7 +151,7 @@ def _bind_article(article: Article, view: str, found: list[Mention], ruleset: "R
     elided_facts(found, heads, lambda m, fact: _binds_without_cues(m, fact, view, by_kind))
     restate_facts(restated)
     inner_places(found, view, lang)
-    bound = assign_dimensions(body, article, view, story, ruleset, lang)
+    bound = assign_dimensions(body, article, view, story, ruleset, lang, groups=body_groups)
     return list(heapq.merge(bound, (m for m in found if id(m) in blog_stamps), key=lambda m: m.start))
 
 

@@ -313,3 +313,27 @@ def test_each_article_binds_the_facts_of_its_own_story_and_the_others_are_named(
     # c fits no story's words, d is a year off its story's window: named, binding nothing.
     assert [u["id"] for u in result.comparison.unmatched] == ["c", "d"]
     assert not any(a in ("c", "d") for a, _, _ in bound)
+
+
+# ---------------------------------------------------------------------------- one grouping an article
+
+
+def test_an_article_is_grouped_into_sentences_once(ruleset, monkeypatch):
+    # Every stage (zones, elided nouns, events, keys, claimants, as-of) reads the same sentence groups.
+    from factcheck import binding, facts
+
+    grouped: list[int] = []
+    real = binding._sentences
+
+    def counting(mentions):
+        grouped.append(len(mentions))
+        return real(mentions)
+
+    monkeypatch.setattr(binding, "_sentences", counting)
+    monkeypatch.setattr(facts, "_sentences", counting)
+    text = """\
+    À Nantes, le cortège s'est étiré sur deux kilomètres. La police a compté 28 000 manifestants.
+    La CGT en revendique 80 000, contre 65 000 lors de la première journée.
+    """
+    assert claimed(ruleset, text) == [(28000, "autorités"), (80000, "CGT")]
+    assert len(grouped) == 1
