@@ -22,7 +22,7 @@ import time
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Annotated, Any, Literal, Sequence, get_args
+from typing import Annotated, Any, Callable, Literal, Sequence, get_args
 
 import regex
 import yaml
@@ -165,11 +165,17 @@ class SafePattern:
     screened on load (``_check_pattern``), so a legitimate one never comes
     near the bound.
 
+    A call whose cost the pattern's own text bounds (``steps_bound``: at most
+    ``CHEAP_STEPS`` backtracking steps on a span that short) cannot come near
+    the bound either: it runs without the clock, which costs more than such a
+    call (regex's timeout and the CPU timer, about 2 µs a call).  Every other
+    call runs under the clock.
+
     ``pos``/``endpos`` work as in ``re``: ``$`` matches at ``endpos`` and
     ``\\G`` at ``pos`` (``^`` only ever matches at the real start of the text).
     """
 
-    __slots__ = ("compiled", "patterns", "file", "fact", "role", "timeout", "disabled")
+    __slots__ = ("compiled", "patterns", "file", "fact", "role", "timeout", "_off", "_read", "_cheap", "_behind")
 
     def __init__(self, compiled: Any, *, patterns: Sequence[str] = (), file: str = "",
                  fact: str = "", role: str = "", timeout: float = PATTERN_TIMEOUT) -> None:
@@ -179,7 +185,24 @@ class SafePattern:
         self.fact = fact
         self.role = role
         self.timeout = timeout
-        self.disabled: str | None = None  # the message, once the pattern ran out of time
+        self._off: str | None = None  # the message, once the pattern ran out of time
+        # The longest span a call may cover without the clock, read from the pattern on its first call
+        # (not on load: most patterns of a rule set are never called in a run); until then, none.
+        self._read = False
+        self._cheap = _NO_SPAN
+        self._behind = True  # a lookbehind sees the text before ``pos``: the span is counted from 0
+
+    @property
+    def disabled(self) -> str | None:
+        """The message said when the pattern ran out of time (None while it is on)."""
+        return self._off
+
+    @disabled.setter
+    def disabled(self, message: str | None) -> None:
+        global _switched_off
+        if message is not None and self._off is None:
+            _switched_off += 1
+        self._off = message
 
     @property
     def pattern(self) -> str:
@@ -193,26 +216,47 @@ class SafePattern:
                 f"{BUDGET_NOTE}; simplify the pattern (nested repeats backtrack)")
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None):
+        if self._proven(text, pos, endpos):
+            return self.compiled.search(text, pos, endpos)
         return self._call(self.compiled.search, text, pos, endpos)
 
     def match(self, text: str, pos: int = 0, endpos: int | None = None):
+        if self._proven(text, pos, endpos):
+            return self.compiled.match(text, pos, endpos)
         return self._call(self.compiled.match, text, pos, endpos)
 
     def fullmatch(self, text: str, pos: int = 0, endpos: int | None = None):
+        if self._proven(text, pos, endpos):
+            return self.compiled.fullmatch(text, pos, endpos)
         return self._call(self.compiled.fullmatch, text, pos, endpos)
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> list:
         # Materialised inside the guard: a lazy iterator would time out in the caller's loop.
+        if self._proven(text, pos, endpos):
+            return list(self.compiled.finditer(text, pos, endpos))
         return self._call(lambda *a, **k: list(self.compiled.finditer(*a, **k)), text, pos, endpos)
 
+    def _proven(self, text: str, pos: int, endpos: int | None) -> bool:
+        """The pattern is on and its text bounds this call's cost (negative or outlying positions count
+        the whole text: ``regex`` reads negative ones from the end)."""
+        if self._off is not None:
+            return False
+        end = len(text) if endpos is None or not 0 <= endpos <= len(text) else endpos
+        return end - (pos if 0 <= pos and not self._behind else 0) <= self._cheap
+
     def _call(self, method, text: str, pos: int, endpos: int | None):
-        if self.disabled is not None:
-            raise RuleTimeout(self.disabled, file=self.file, fact=self.fact, pattern=self.pattern)
+        if self._off is not None:
+            raise RuleTimeout(self._off, file=self.file, fact=self.fact, pattern=self.pattern)
+        if not self._read:
+            self._read = True
+            self._cheap, self._behind = cheap_span(self.compiled.pattern)
+            if self._proven(text, pos, endpos):
+                return method(text, pos, endpos)
         try:
             return cpu_bounded(method, text, pos, endpos, timeout=self.timeout)
         except TimeoutError as exc:
             self.disabled = self.budget_message()
-            raise RuleTimeout(self.disabled, file=self.file, fact=self.fact, pattern=self.pattern,
+            raise RuleTimeout(self._off, file=self.file, fact=self.fact, pattern=self.pattern,
                               first=True) from exc
 
     def __repr__(self) -> str:
@@ -224,6 +268,227 @@ class SafePattern:
 
     def __hash__(self) -> int:
         return hash(self.pattern)
+
+
+_switched_off = 0  # patterns switched off in this process (``SafePattern.disabled`` set)
+
+
+def switched_off() -> int:
+    """How many patterns have run out of time in this process so far: a memo of pattern results
+    holds while this count does not change (a switched-off pattern must raise, not answer)."""
+    return _switched_off
+
+
+# ---------------------------------------------------------------------------
+# What a pattern's text proves about its cost.  A backtracking matcher explores,
+# at each start position, every way the pattern can match there; ``_Cost`` counts
+# them from the pattern's syntax, as polynomials in m = (characters searched + 1):
+# a repeat of one character ("\w*", "[a-z]+") has at most m ways, a sequence
+# multiplies ways, an alternation adds them.  A repeat of anything longer than
+# one character ("(a|aa)+", "(x\w*)+"), a counted or fuzzy repeat ("{2,5}",
+# "{e<=1}"), a backreference, a flag group and anything this reader does not know
+# prove nothing: those calls keep the clock.
+
+CHEAP_STEPS = 1_000_000  # backtracking steps: milliseconds, far under PATTERN_TIMEOUT
+_NO_SPAN = -(1 << 62)  # no call is cheap, not even one with ``pos`` after ``endpos``
+_ANCHOR_ESCAPES = frozenset("bBAZG")
+_CLASS_ESCAPES = frozenset("wWsSdD")
+_Poly = tuple[int, ...]  # coefficients of 1, m, m**2, ...
+
+
+def _padd(a: _Poly, b: _Poly) -> _Poly:
+    n = max(len(a), len(b))
+    return tuple((a[i] if i < len(a) else 0) + (b[i] if i < len(b) else 0) for i in range(n))
+
+
+def _pmul(a: _Poly, b: _Poly) -> _Poly:
+    out = [0] * (len(a) + len(b) - 1)
+    for i, x in enumerate(a):
+        for j, y in enumerate(b):
+            out[i + j] += x * y
+    return tuple(out)
+
+
+class _Unproven(Exception):
+    """The pattern uses something whose cost its text does not bound."""
+
+
+@dataclass(frozen=True)
+class _Cost:
+    work: _Poly  # steps to try every way at one position
+    ways: _Poly  # ways it can match there
+    char: bool = False  # one character, one way: may be repeated at a cost of m
+    behind: bool = False  # holds a lookbehind
+
+
+class _CostReader:
+    """A recursive reader of the subset of ``regex`` syntax whose cost it can bound."""
+
+    def __init__(self, pattern: str) -> None:
+        self.p = pattern
+        self.i = 0
+
+    def read(self) -> _Cost:
+        cost = self.alternation()
+        if self.i != len(self.p):
+            raise _Unproven
+        return cost
+
+    def alternation(self) -> _Cost:
+        branches = [self.sequence()]
+        while self.i < len(self.p) and self.p[self.i] == "|":
+            self.i += 1
+            branches.append(self.sequence())
+        if len(branches) == 1:
+            return branches[0]
+        work: _Poly = (0,)
+        ways: _Poly = (0,)
+        for b in branches:
+            work, ways = _padd(work, b.work), _padd(ways, b.ways)
+        return _Cost(work, ways, behind=any(b.behind for b in branches))
+
+    def sequence(self) -> _Cost:
+        work: _Poly = (1,)
+        ways: _Poly = (1,)
+        behind = False
+        items = 0
+        while self.i < len(self.p) and self.p[self.i] not in "|)":
+            item = self.quantified()
+            work, ways = _padd(work, _pmul(ways, item.work)), _pmul(ways, item.ways)
+            behind = behind or item.behind
+            items += 1
+            last = item
+        if items == 1:
+            return last
+        return _Cost(work, ways, behind=behind)
+
+    def quantified(self) -> _Cost:
+        item = self.atom()
+        if self.i >= len(self.p) or self.p[self.i] not in "*+?{":
+            return item
+        quantifier = self.p[self.i]
+        self.i += 1
+        if self.i < len(self.p) and self.p[self.i] in "?+":
+            self.i += 1  # lazy or possessive: no more ways than greedy
+        if quantifier == "?":
+            return _Cost(_padd((1,), item.work), _padd((1,), item.ways), behind=item.behind)
+        if quantifier == "{" or not item.char:
+            raise _Unproven  # a counted or fuzzy repeat, or a repeat of more than one character
+        return _Cost((0, 2), (0, 1), behind=item.behind)  # forward over at most m characters, then back
+
+    def atom(self) -> _Cost:
+        p, i = self.p, self.i
+        c = p[i]
+        if c == "(":
+            return self.group()
+        if c == "[":
+            self.char_class()
+            return _Cost((1,), (1,), char=True)
+        if c == "\\":
+            if i + 1 >= len(p):
+                raise _Unproven
+            e = p[i + 1]
+            self.i = i + 2
+            if e in _ANCHOR_ESCAPES:
+                return _Cost((1,), (1,))
+            if e in _CLASS_ESCAPES or not e.isalnum():
+                return _Cost((1,), (1,), char=True)
+            raise _Unproven  # a backreference, a property, a named list, a code point ...
+        if c in "*+?{)|":
+            raise _Unproven
+        self.i = i + 1
+        if c in "^$":
+            return _Cost((1,), (1,))
+        return _Cost((1,), (1,), char=True)  # a character, or "." (one character)
+
+    def group(self) -> _Cost:
+        p = self.p
+        self.i += 1
+        look = behind = False
+        if p.startswith("?", self.i):
+            for opener in ("?:", "?>", "?=", "?!", "?<=", "?<!"):
+                if p.startswith(opener, self.i):
+                    self.i += len(opener)
+                    look = opener in ("?=", "?!", "?<=", "?<!")
+                    behind = opener in ("?<=", "?<!")
+                    break
+            else:
+                if not (p.startswith("?P<", self.i) or p.startswith("?<", self.i)):
+                    raise _Unproven  # flags, conditionals, recursion, branch reset, comments ...
+                close = p.find(">", self.i)
+                if close < 0 or not p[p.index("<", self.i) + 1:close].isidentifier():
+                    raise _Unproven
+                self.i = close + 1
+        inner = self.alternation()
+        if self.i >= len(p) or p[self.i] != ")":
+            raise _Unproven
+        self.i += 1
+        if look:
+            return _Cost(inner.work, (1,), behind=True if behind else inner.behind)
+        return inner
+
+    def char_class(self) -> None:
+        p = self.p
+        i = self.i + 1
+        if i < len(p) and p[i] == "^":
+            i += 1
+        if i < len(p) and p[i] == "]":
+            i += 1
+        while i < len(p) and p[i] != "]":
+            if p[i] == "[":
+                raise _Unproven  # a POSIX class or a nested set
+            if p[i] == "\\":
+                if i + 1 >= len(p) or (p[i + 1].isalnum() and p[i + 1] not in _CLASS_ESCAPES):
+                    raise _Unproven
+                i += 1
+            i += 1
+        if i >= len(p):
+            raise _Unproven
+        self.i = i + 1
+
+
+def _read_cost(pattern: str) -> _Cost | None:
+    try:
+        return _CostReader(pattern).read()
+    except (_Unproven, IndexError, RecursionError):
+        return None
+
+
+def _steps(cost: _Cost) -> Callable[[int], int]:
+    work = cost.work
+
+    def steps(n: int) -> int:
+        m = n + 1
+        return m * sum(c * m ** k for k, c in enumerate(work))  # every start position tries every way
+
+    return steps
+
+    return steps
+
+
+def steps_bound(pattern: str) -> Callable[[int], int] | None:
+    """The most backtracking steps a search for ``pattern`` can take over n characters (as a function of
+    n), or None when its text proves no bound."""
+    cost = _read_cost(pattern)
+    return None if cost is None else _steps(cost)
+
+
+def cheap_span(pattern: str) -> tuple[int, bool]:
+    """(the longest span a call may search in at most ``CHEAP_STEPS`` steps, ``_NO_SPAN`` when none;
+    whether the pattern looks behind, so that its span counts from the start of the text)."""
+    cost = _read_cost(pattern)
+    if cost is None:
+        return _NO_SPAN, True
+    steps = _steps(cost)
+    if steps(0) > CHEAP_STEPS:
+        return _NO_SPAN, True
+    low, high = 0, 1
+    while steps(high) <= CHEAP_STEPS:
+        low, high = high, high * 2
+    while high - low > 1:  # steps grows with n: the largest n within the budget
+        mid = (low + high) // 2
+        low, high = (mid, high) if steps(mid) <= CHEAP_STEPS else (low, mid)
+    return low, cost.behind
 
 
 _MAX_ATTEMPTS = 20  # a call the machine kept waiting is tried again at most this often

@@ -599,6 +599,74 @@ def test_a_pattern_call_that_computes_past_its_bound_is_refused_at_once():
     assert len(calls) == 1
 
 
+@pytest.mark.parametrize("pattern", [
+    r"(x|xx)+$", r"(a+)+$", r"(?:x\w*)+y",  # a repeat of more than one character: exponential
+    r"(a)\1", r"(?P<w>a)(?P=w)",  # backreferences
+    r"(?:abc){e<=1}", r"a{2,5}", r"a{,9}",  # fuzzy and counted repeats
+    r"\p{L}+", r"\N{BULLET}", r"\L<words>", r"\X",  # properties, names, named lists, graphemes
+    r"(?i)a", r"(?x)a b", r"(?r)a", r"(?(1)a|b)", r"(?R)", r"(?|a|b)", r"(?#c)a",  # flags, control
+    r"[[:alpha:]]+", r"[a-z[0-9]]", r"[\p{L}]",  # POSIX and nested sets
+    "a\\", r"[a-z", r"(a", r"\9",
+])
+def test_a_pattern_proves_no_cost_with_syntax_its_reader_does_not_bound(pattern):
+    from factcheck.rules import cheap_span, steps_bound
+
+    assert steps_bound(pattern) is None and cheap_span(pattern)[0] < 0
+
+
+def test_a_pattern_of_words_proves_a_cheap_sentence_and_repeats_shrink_the_span():
+    from factcheck.rules import CHEAP_STEPS, cheap_span, steps_bound
+    from factcheck.text import MAX_SENTENCE
+
+    words = r"(?:\bappel\b)|(?:entretien)|(?:s'entretient)|(?:gr[eè]ves?)|(?P<who>CGT)"
+    span, behind = cheap_span(words)
+    assert span >= MAX_SENTENCE and not behind  # a whole sentence, without the clock
+    steps = steps_bound(words)
+    assert steps(span) <= CHEAP_STEPS < steps(span + 1)
+    # Each repeat of one character can multiply the ways by the span: a cubic pattern proves only a short one.
+    cubic, _ = cheap_span(r"\w*\w*\w*x")
+    assert 0 < cubic < cheap_span(r"\w*x")[0] < span
+    assert cheap_span(r"(?<=\bla )police")[1]  # a lookbehind reads before pos: its span counts from 0
+
+
+def test_a_pattern_whose_text_proves_no_bound_on_a_long_span_is_still_stopped(tmp_path):
+    # x\w*x\w*x\w*x\w*x\w*y backtracks polynomially (a fifth power) on a run of x; no probe is one, so it
+    # loads. On a short span its text bounds the call, which runs without the clock; on a sentence of
+    # 1 500 x the bound proves nothing and the clock stops it.
+    path = write(tmp_path, "story.yaml", STORY.replace("'pourparlers'", "'x\\w*x\\w*x\\w*x\\w*x\\w*y'"))
+    rules = load_rules([path], cwd=tmp_path)
+    assert rules.errors == []
+    cue = rules.facts["talks.date"].cue_pattern
+    assert cue.search("xaxbxcxdxy").group() == "xaxbxcxdxy"
+    started = time.perf_counter()
+    with pytest.raises(RuleTimeout) as caught:
+        cue.finditer("x" * 1500)
+    assert time.perf_counter() - started < 10.0  # a hang guard, not a speed test
+    assert caught.value.first and caught.value.fact == "talks.date"
+    with pytest.raises(RuleTimeout) as again:  # switched off: the short call the text bounds raises too
+        cue.search("xaxbxcxdxy")
+    assert not again.value.first
+
+
+def test_a_call_without_the_clock_answers_as_a_call_under_it():
+    import regex
+
+    from factcheck.rules import REGEX_FLAGS, SafePattern
+
+    text = "Selon la CGT, 80 000 manifestants ont défilé ; la police en a compté 28 000 à Nantes."
+    for pattern in (r"\d+(?: \d{3})*", r"(?<=la )\w+", r"\bmanifest\w*", r"\G\W*(?:la|le)\b", r"\w+$"):
+        compiled = regex.compile(pattern, REGEX_FLAGS)
+        cheap = SafePattern(compiled)
+        clocked = SafePattern(compiled)
+        clocked._read = True  # never read: every call under the clock
+        for pos, endpos in ((0, None), (9, 40), (40, 9), (-20, None), (5, -3), (0, 10_000)):
+            for method in ("search", "match", "fullmatch"):
+                a, b = getattr(cheap, method)(text, pos, endpos), getattr(clocked, method)(text, pos, endpos)
+                assert (a and (a.span(), a.group())) == (b and (b.span(), b.group())), (pattern, method, pos, endpos)
+            assert [m.span() for m in cheap.finditer(text, pos, endpos)] == \
+                [m.span() for m in clocked.finditer(text, pos, endpos)]
+
+
 def test_facts_of_kind_and_target_kinds(tmp_path):
     rules = load_rules([write(tmp_path, "story.yaml", STORY)], cwd=tmp_path)
     assert [f.id for f in rules.facts_of_kind("date")] == ["talks.date"]
