@@ -44,7 +44,7 @@ class StoryTask:
 
     story: str
     files: tuple[tuple[str, str, int], ...]
-    previous: dict | None = field(default=None, compare=False, repr=False)  # its store index entry, if any
+    previous: Any = field(default=None, compare=False, repr=False)  # its line of the store's index (store.StoredLine)
 
 
 @dataclass(frozen=True)
@@ -77,9 +77,12 @@ class StoryResult:
     reused: int = 0  # articles whose rows came from the store
     story_reused: bool = False  # findings taken from the store (the files unchanged by stat, or by their bytes)
     unread: bool = False  # taken from the store's index by the files' stats: no file read
-    index_entry: dict | None = field(default=None, repr=False)  # what the store's index keeps of the story
-    index_line: str | None = field(default=None, repr=False)  # the entry's line, when read unchanged from the index
-    rendered: dict[str, Any] = field(default_factory=dict, repr=False)  # report parts by format (report/stream.py)
+    index_line: str | None = field(default=None, repr=False)  # the story's line of the store's index
+    light: list[Finding] | None = field(default=None, repr=False)  # the findings without sides, message and note
+
+    def texts(self, format: str) -> str | None:
+        """The findings as the ``json`` or ``jsonl`` report writes them, when kept rendered (``store.StoredResult``)."""
+        return None
 
 
 @dataclass
@@ -202,10 +205,10 @@ def do_story(task: StoryTask, settings: Settings) -> StoryResult:
 
         store = FactsStore(settings.store)
         seen = look(task, settings)
-        if previous is not None and previous.get("key") == seen.key and (previous.get("checked") or not settings.check):
+        if previous is not None and previous.head.get("key") == seen.key and (
+                previous.head.get("checked") or not settings.check):
             # Same bytes (the stats had changed, or rows are wanted): the stored result, with the stats seen now.
-            kept = store.reused(task.story, {**previous, "files": seen.files, "sidecars": seen.sidecars,
-                                             "hashed_ns": seen.hashed_ns}, with_rows=settings.keep_rows)
+            kept = store.reused(previous, seen, with_rows=settings.keep_rows)
             if kept is not None:
                 return kept
     articles, statuses = load_story(task, settings.max_bytes)
@@ -213,7 +216,7 @@ def do_story(task: StoryTask, settings: Settings) -> StoryResult:
     cached: dict[str, tuple[list[tuple], list[str], list[str]]] = {}
     if store is not None:
         keys = {a.id: store.article_key(a, settings, seen) for a in articles}
-        cached = store.cached_articles(previous, set(keys.values()))
+        cached = store.cached_articles(previous.body() if previous is not None else None, set(keys.values()))
     fresh = [a for a in articles if keys.get(a.id) not in cached]
     extracted = {a.id: (own, lines, article_displays(own))
                  for a, (own, lines) in zip(fresh, article_rows(fresh, settings.ruleset))}
@@ -240,9 +243,17 @@ def do_story(task: StoryTask, settings: Settings) -> StoryResult:
         extracted=len(fresh),
         reused=len(articles) - len(fresh),
     )
-    if store is not None:
-        result.index_entry = store.write_story(task, result, by_article, keys, seen, checked=settings.check)
-    return result
+    if store is None:
+        return result
+    from .checks import compare_kinds
+    from .report.stream import finding_text
+    from .store import stored_result
+
+    # The story's line of the index, with its findings rendered here (in parallel) for the reports that copy them.
+    compares = compare_kinds(settings.ruleset.checks)
+    texts = (finding_text(findings, compares, "json"), finding_text(findings, compares, "jsonl"))
+    stored = store.write_story(task, result, by_article, keys, seen, settings.check, texts)
+    return stored_result(stored, reused_whole=False, extracted=len(fresh), rows=result.rows)
 
 
 def _findings(rows: list[tuple], articles: list[Article], settings: Settings, story: str) -> list[Finding]:
@@ -339,36 +350,17 @@ def run_archive(paths: Paths, *, rules: Paths | None = None, ruleset: RuleSet | 
 def _answered_from_index(tasks: list[StoryTask], settings: Settings, index) -> Iterator[StoryTask | StoryResult]:
     """Each task, or its stored result when the stats show its files unchanged (read in the main process, one
     index line at a time); a task that must run carries its old entry (what its unchanged articles reuse)."""
-    from .store import result_of, run_fingerprint, unchanged
+    from .store import run_fingerprint, stored_result, unchanged
 
     fingerprint = run_fingerprint(settings)
     for task in tasks:
-        found = index.find(task.story)
-        if found is None:
+        stored = index.find(task.story)
+        if stored is None:
             yield task
-            continue
-        entry, line = found
-        if not settings.keep_rows and unchanged(entry, task, fingerprint, settings.check):
-            result = result_of(task.story, entry)
-            result.index_line, result.unread = line, True
-            yield result
+        elif not settings.keep_rows and unchanged(stored.head, task, fingerprint, settings.check):
+            yield stored_result(stored, unread=True)
         else:
-            yield replace(task, previous=entry)
-
-
-class _Answered:
-    """A result known without running its task, in the shape of a future."""
-
-    def __init__(self, result: StoryResult) -> None:
-        self._result = result
-
-    def result(self) -> StoryResult:
-        return self._result
-
-
-def submitting(submit):
-    """``submit`` for tasks; a result already known (``_answered_from_index``) is handed back as it is."""
-    return lambda item: _Answered(item) if isinstance(item, StoryResult) else submit(item)
+            yield replace(task, previous=stored)
 
 
 _WORKER_SETTINGS: Settings | None = None
@@ -402,21 +394,41 @@ def _worker_story(task: StoryTask) -> StoryResult:
     return do_story(task, _WORKER_SETTINGS)
 
 
-def in_task_order(tasks, submit, ahead: int) -> Iterator[StoryResult]:
-    """Each task's result in task order, at most ``ahead`` tasks submitted and not yet handed back (bounded
-    memory). ``submit(task)`` returns a future with ``.result()``: a process pool's or a Dask client's."""
-    pending: deque = deque()
-    queue = iter(tasks)
-    for task in queue:
-        pending.append(submit(task))
-        if len(pending) >= ahead:
-            break
-    while pending:
-        result = pending.popleft().result()
-        task = next(queue, None)
-        if task is not None:
-            pending.append(submit(task))
-        yield result
+# Stories answered without a task (from the store's index) held at most, ahead of the one being handed back.
+WINDOW = 512
+
+
+def in_task_order(work: Iterable[StoryTask | StoryResult], submit, ahead: int, window: int = WINDOW
+                  ) -> Iterator[StoryResult]:
+    """Each item's result in the items' order: a task's from ``submit(task)`` (a future with ``.result()``: a
+    process pool's or a Dask client's), a result already known (``_answered_from_index``) as it is.
+
+    A task is submitted as soon as it is reached, past the known results before it, so the workers compute the
+    changed stories while this process hands back the unchanged ones.  Bounded memory: at most ``ahead`` tasks
+    submitted and not yet handed back, at most ``window`` items held in all.
+    """
+    pending: deque = deque()  # (is a future, the future or the result), in order
+    running = 0
+    queue = iter(work)
+    more = True
+    while True:
+        while more and running < ahead and len(pending) < window:
+            item = next(queue, None)
+            if item is None:
+                more = False
+            elif isinstance(item, StoryResult):
+                pending.append((False, item))
+            else:
+                pending.append((True, submit(item)))
+                running += 1
+        if not pending:
+            return
+        future, item = pending.popleft()
+        if future:
+            running -= 1
+            yield item.result()
+        else:
+            yield item
 
 
 def _local_results(tasks: Iterable[StoryTask | StoryResult], settings: Settings, pool) -> Iterator[StoryResult]:
@@ -426,7 +438,6 @@ def _local_results(tasks: Iterable[StoryTask | StoryResult], settings: Settings,
             yield task if isinstance(task, StoryResult) else do_story(task, settings)
         return
     try:
-        yield from in_task_order(tasks, submitting(lambda task: pool.submit(_worker_story, task)),
-                                 4 * pool._factcheck_workers)
+        yield from in_task_order(tasks, lambda task: pool.submit(_worker_story, task), 4 * pool._factcheck_workers)
     finally:
         pool.shutdown(cancel_futures=True)

@@ -443,7 +443,7 @@ def compare(
                        fail_on_empty=bool(fail_on_empty if fail_on_empty is not None else settings.fail_on_empty))
         written, review = _archive(paths, ruleset, chosen, output, strict, quiet, jobs, per_folder, max_bytes,
                                    store, engine, scheduler, review=lambda found: review_findings(found, **options),
-                                   lang=t.code)
+                                   sides_reviewed=entries is not None, lang=t.code)
         if ruleset.errors or written.rule_problems:
             review.unusable = "the rules could not all be used (see above)"
         for problem in written.rule_problems:
@@ -536,7 +536,7 @@ def _archive_mode(store, engine: str, per_folder: bool, chosen: str, streamed: t
 
 def _archive(paths, ruleset, chosen: str, output, strict: bool, quiet: bool, jobs: int, per_folder: bool,
              max_bytes: int, store, engine: str, scheduler, *, facts: bool = False, review=None,
-             lang: str | None = None):
+             sides_reviewed: bool = True, lang: str | None = None):
     """Run the stories and write the report as they finish; (what was written, the run's review or None)."""
     from .archive import run_archive
     from .checks import compare_kinds
@@ -564,7 +564,8 @@ def _archive(paths, ruleset, chosen: str, output, strict: bool, quiet: bool, job
         listed = SimpleNamespace(inputs=run.listed())
         with StreamOutput(None if chosen == "parquet" else output, inputs=_protected(listed, ruleset)) as out:
             written = write_archive(run, chosen, out, compares=compare_kinds(ruleset.checks), facts=facts,
-                                    review=review, marker=REPORT_MARKER if chosen == "markdown" else None,
+                                    review=review, sides_reviewed=sides_reviewed,
+                                    marker=REPORT_MARKER if chosen == "markdown" else None,
                                     progress=tick, lang=lang,
                                     notes=None if review is None else (lambda parts, bound: overall(parts, bound).notes(t)))
             if bar is not None:

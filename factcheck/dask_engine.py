@@ -22,7 +22,7 @@ import os
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
-from .archive import Settings, StoryResult, StoryTask, do_story, in_task_order, submitting
+from .archive import Settings, StoryResult, StoryTask, do_story, in_task_order
 
 CONNECT_TIMEOUT_S = 10  # an unreachable scheduler is reported after this long
 
@@ -63,8 +63,7 @@ def dask_results(tasks: Iterable[StoryTask | StoryResult], settings: Settings, *
         shared = client.scatter(replace(settings), broadcast=True)
         cwd = os.getcwd()
         ahead = max(8, 4 * len(client.scheduler_info().get("workers", {}) or [1]))
-        yield from in_task_order(
-            tasks, submitting(lambda task: client.submit(run_on_worker, task, shared, cwd, pure=False)), ahead)
+        yield from in_task_order(tasks, lambda task: client.submit(run_on_worker, task, shared, cwd, pure=False), ahead)
     finally:
         client.close()
         if cluster is not None:

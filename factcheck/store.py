@@ -4,7 +4,7 @@ Layout of a store folder (``--store DIR``)::
 
     DIR/factcheck-store.json                       what this folder is (format version)
     DIR/facts/month=2021-12/folder=story00042/part-0.parquet
-    DIR/index.jsonl                                one line a story: its files (stats, digests), keys, result
+    DIR/index.jsonl                                one line a story: its files (stats, digests), keys, findings
 
 ``facts/`` is a Hive-partitioned Parquet dataset that pandas, pyarrow,
 DuckDB or Dask read as one table, without factcheck::
@@ -48,19 +48,20 @@ import json
 import os
 import tempfile
 import time
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, field, fields
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
+from .archive import StoryResult
 from .model import TABLE_COLUMNS, Finding, InputStatus, Mention, Side
 
 if TYPE_CHECKING:
-    from .archive import Settings, StoryResult, StoryTask
+    from .archive import Settings, StoryTask
     from .model import Article
     from .rules import RuleSet
 
-FORMAT = 2
+FORMAT = 3
 MARKER = "factcheck-store.json"
 INDEX = "index.jsonl"
 EXTRA_COLUMNS = ("date", "article_key", "json_cells")
@@ -298,25 +299,29 @@ class FactsStore:
 
     # -- reading
 
-    def reused(self, story: str, entry: dict, *, with_rows: bool = False) -> "StoryResult | None":
-        """The story's stored result (and its rows, if asked: None when the partition does not hold them all)."""
+    def reused(self, stored: "StoredLine", seen: Look, *, with_rows: bool = False) -> "StoredResult | None":
+        """The story's stored result with the stats seen now (and its rows, if asked: None when the partition
+        does not hold them all).  Only the line's head is written again; its texts and body are kept as read."""
         rows = None
         if with_rows:
-            articles = entry.get("articles") or {}
-            stored = self._read_partition(entry.get("partition", ""), set(articles))
-            if stored is None or any(len(stored.get(k, ())) != a["rows"] for k, a in articles.items()):
+            body = stored.body()
+            articles = body.get("articles") or {}
+            kept = self._read_partition(body.get("partition", ""), set(articles))
+            if kept is None or any(len(kept.get(k, ())) != a["rows"] for k, a in articles.items()):
                 return None
-            rows = [row for a in entry["result"]["articles"] for k, row_list in stored.items()
+            rows = [row for a in stored.head["articles"] for k, row_list in kept.items()
                     if articles[k]["id"] == a["id"] for row in row_list]
-        return result_of(story, entry, rows)
+        head = {**stored.head, "files": seen.files, "sidecars": seen.sidecars, "hashed_ns": seen.hashed_ns}
+        line = _index_line(stored.story, head, stored.parts[2], stored.parts[3], stored.parts[4])
+        return stored_result(StoredLine(stored.story, head, line), rows=rows)
 
-    def cached_articles(self, entry: dict | None, keys: set[str]) -> dict[str, tuple[list[tuple], list[str], list[str]]]:
+    def cached_articles(self, body: dict | None, keys: set[str]) -> dict[str, tuple[list[tuple], list[str], list[str]]]:
         """Article key -> (rows, problem lines, displayed values) of the stored articles whose key is in ``keys``."""
-        articles = (entry or {}).get("articles") or {}
+        articles = (body or {}).get("articles") or {}
         wanted = {k for k in articles if k in keys}
         if not wanted:
             return {}
-        stored = self._read_partition(entry.get("partition", ""), wanted)
+        stored = self._read_partition(body.get("partition", ""), wanted)
         if stored is None:
             return {}
         return {k: (stored.get(k, []), list(articles[k]["problems"]), list(articles[k]["displays"]))
@@ -350,8 +355,11 @@ class FactsStore:
     # -- writing
 
     def write_story(self, task: "StoryTask", result: "StoryResult", by_article: dict[str, tuple],
-                    keys: dict[str, str], seen: Look, checked: bool) -> dict:
-        """The story's facts partition; its index entry (written by the main process, ``StoreIndex``)."""
+                    keys: dict[str, str], seen: Look, checked: bool, texts: tuple[str, str]) -> "StoredLine":
+        """The story's facts partition; its index line (written by the main process, ``StoreIndex``).
+
+        ``texts``: the story's findings as the JSON and the JSON Lines reports write them (``stream.finding_texts``).
+        """
         import pyarrow.parquet as pq
 
         rows = [row for a in result.articles for row in by_article[a["id"]][0]]  # report order: (id, path)
@@ -367,21 +375,24 @@ class FactsStore:
         except BaseException:
             _remove(temp)
             raise
-        old = (task.previous or {}).get("partition")
+        old = task.previous.body().get("partition") if task.previous is not None else None
         if old not in (None, partition):
             _remove(os.path.join(self.root, old))
-        return {
+        head = {
             "base": seen.base, "key": seen.key, "checked": checked, "files": seen.files,
-            "sidecars": seen.sidecars, "hashed_ns": seen.hashed_ns, "partition": partition,
+            "sidecars": seen.sidecars, "hashed_ns": seen.hashed_ns,
+            "articles": result.articles, "inputs": [asdict(i) for i in result.inputs],
+            "findings": [[getattr(f, name) for name in LIGHT_FIELDS] for f in result.findings],
+            "problems": result.problems, "facts": result.facts, "unmatched": result.unmatched,
+        }
+        body = {
+            "partition": partition,
             "articles": {keys[a]: {"id": a, "rows": len(rows_), "problems": lines, "displays": shown}
                          for a, (rows_, lines, shown) in by_article.items() if a in keys},
-            "result": {
-                "articles": result.articles, "inputs": [asdict(i) for i in result.inputs],
-                "findings": [asdict(f) for f in result.findings], "displays": result.displays,
-                "problems": result.problems, "dates": result.dates, "facts": result.facts,
-                "unmatched": result.unmatched,
-            },
+            "findings": [asdict(f) for f in result.findings], "displays": result.displays, "dates": result.dates,
         }
+        return StoredLine(task.story, head, _index_line(task.story, head, _escaped(texts[0]), _escaped(texts[1]),
+                                                        _dumps(body)))
 
     # -- queries
 
@@ -393,18 +404,135 @@ class FactsStore:
                           schema=schema().append(_partition_field("month")).append(_partition_field("folder")))
 
 
-def result_of(story: str, entry: dict, rows: list[tuple] | None = None) -> "StoryResult":
-    """A stored entry as the story's result, reused whole."""
-    from .archive import StoryResult
+# What the main process reads of a stored finding (the review's fields), without its sides, message and note.
+LIGHT_FIELDS = ("rule", "fact", "status", "severity", "story", "fact_key", "claimant")
+# The texts of a line hold JSON text, in which no control character is ever raw: a line break is kept as this one.
+_LINE_BREAK = "\x1f"
 
-    result = entry["result"]
-    return StoryResult(
-        story=story, articles=result["articles"], inputs=[InputStatus(**i) for i in result["inputs"]],
-        findings=[_finding(f) for f in result["findings"]], displays=result["displays"],
-        problems=result["problems"], rows=rows, dates=result["dates"], facts=result["facts"],
-        unmatched=result["unmatched"], extracted=0, reused=len(result["articles"]), story_reused=True,
-        index_entry=entry, rendered=dict(entry.get("rendered") or {}),
+
+def _escaped(text: str) -> str:
+    return text.replace("\n", _LINE_BREAK)
+
+
+@dataclass
+class StoredLine:
+    """One story's line of the index, split but for its body, which is parsed only when asked.
+
+    ``<story>\t<head>\t<JSON texts>\t<JSON Lines texts>\t<body>\n``: the head (JSON) holds what the main
+    process needs of a story (its files' stats and keys, its report entries, its findings without their sides);
+    the texts are the story's findings as the JSON and the JSON Lines reports write them (copied, not parsed);
+    the body (JSON) holds the rest (the findings whole, the displayed values, each article's rows and cache key).
+    """
+
+    story: str
+    head: dict
+    line: str
+    _parts: list[str] | None = field(default=None, repr=False)
+    _body: dict | None = field(default=None, repr=False)
+
+    @property
+    def parts(self) -> list[str]:
+        if self._parts is None:
+            self._parts = self.line[:-1].split("\t", 4)
+        return self._parts
+
+    def text(self, format: str) -> str:
+        """The findings as the ``json`` or ``jsonl`` report writes them."""
+        return self.parts[2 if format == "json" else 3].replace(_LINE_BREAK, "\n")
+
+    def body(self) -> dict:
+        if self._body is None:
+            self._body = json.loads(self.parts[4])
+        return self._body
+
+    def __reduce__(self):
+        return parse_line, (self.story, self.line)  # to a worker: the line alone, its head parsed there
+
+
+def parse_line(story: str, line: str) -> StoredLine | None:
+    """The line of ``story`` with its head parsed; None when damaged (the story is then done again)."""
+    first = line.find("\t")
+    second = line.find("\t", first + 1)
+    if first < 0 or second < 0 or line.count("\t", second + 1) != 2:
+        return None
+    try:
+        head = json.loads(line[first + 1:second])
+    except ValueError:
+        return None
+    return StoredLine(story, head, line) if isinstance(head, dict) else None
+
+
+class StoredResult(StoryResult):
+    """A story's result read from its index line: the findings, displayed values and dates are read from the
+    line's body when first asked (a JSON or JSON Lines report copies the stored texts and needs none of them)."""
+
+    stored: StoredLine | None = None
+    _findings: list[Finding] | None = None
+    _displays: dict[str, list[str]] | None = None
+    _dates: dict[str, str | None] | None = None
+
+    @property
+    def findings(self) -> list[Finding]:
+        if self._findings is None:
+            self._findings = [_finding(f) for f in self.stored.body()["findings"]]
+        return self._findings
+
+    @findings.setter
+    def findings(self, value) -> None:
+        self._findings = value
+
+    @property
+    def displays(self) -> dict[str, list[str]]:
+        if self._displays is None:
+            self._displays = self.stored.body()["displays"]
+        return self._displays
+
+    @displays.setter
+    def displays(self, value) -> None:
+        self._displays = value
+
+    @property
+    def dates(self) -> dict[str, str | None]:
+        if self._dates is None:
+            self._dates = self.stored.body()["dates"]
+        return self._dates
+
+    @dates.setter
+    def dates(self, value) -> None:
+        self._dates = value
+
+    def texts(self, format: str) -> str | None:
+        return self.stored.text(format) if self.stored is not None else None
+
+    def __reduce__(self):
+        if self.stored is None:
+            return super().__reduce__()
+        # From a worker: the line (the main process parses its head, as for a story it reads from the index).
+        return _stored_again, (self.story, self.stored.line, self.unread, self.story_reused, self.extracted, self.rows)
+
+
+def stored_result(stored: StoredLine, *, unread: bool = False, reused_whole: bool = True, extracted: int = 0,
+                  rows: list[tuple] | None = None) -> StoredResult:
+    """A story's result as its index line keeps it."""
+    head = stored.head
+    articles = head["articles"]
+    result = StoredResult(
+        story=stored.story, articles=articles, inputs=[InputStatus(**i) for i in head["inputs"]],
+        findings=None, displays=None, problems=head["problems"], rows=rows, dates=None, facts=head["facts"],
+        unmatched=head["unmatched"], extracted=extracted, reused=len(articles) - extracted,
+        story_reused=reused_whole, unread=unread, index_line=stored.line,
+        light=[Finding(rule, fact, status, severity, "", (), "", story, key, claimant)
+               for rule, fact, status, severity, story, key, claimant in head["findings"]],
     )
+    result.stored = stored
+    return result
+
+
+def _stored_again(story: str, line: str, unread: bool, reused_whole: bool, extracted: int,
+                  rows: list[tuple] | None) -> StoredResult:
+    stored = parse_line(story, line)
+    assert stored is not None  # made by write_story or read whole from the index
+    return stored_result(stored, unread=unread, reused_whole=reused_whole, extracted=extracted, rows=rows)
 
 
 # ---------------------------------------------------------------------------
@@ -412,15 +540,16 @@ def result_of(story: str, entry: dict, rows: list[tuple] | None = None) -> "Stor
 
 
 class StoreIndex:
-    """``DIR/index.jsonl``: each story's entry (files, stats, keys, result, rendered report parts), one line each.
+    """``DIR/index.jsonl``: each story's line (``StoredLine``: files, stats, keys, findings, report texts).
 
-    A line is ``<story as JSON>\\t<entry as JSON>``, lines sorted by story.  A
-    run reads it in step with its stories (which come in the same order), so a
-    warm run reads one file, not one a story, and holds one line at a time.
-    The new index is written as the run's results are consumed, merged with the
-    stories of the old one the run did not see, and replaces it only when the
-    run is complete: an interrupted run leaves the old index (its partitions
-    are checked against the entries' article keys and row counts).
+    Lines are sorted by story.  A run reads the index in step with its stories
+    (which come in the same order), so a warm run reads one file, not one a
+    story, holds a few lines at a time, and parses only the head of a line
+    whose story it answers.  The new index is written as the run's results are
+    consumed (each line as read, or as the story's worker made it), merged
+    with the stories of the old one the run did not see, and replaces it only
+    when the run is complete: an interrupted run leaves the old index (its
+    partitions are checked against the lines' article keys and row counts).
     """
 
     def __init__(self, store: FactsStore) -> None:
@@ -438,8 +567,8 @@ class StoreIndex:
             self._out = os.fdopen(fd, "w", encoding="utf-8", errors="surrogateescape", newline="\n")
         return self._out
 
-    def find(self, story: str) -> tuple[dict, str] | None:
-        """The old entry of ``story`` and its line; stories must be asked in increasing order."""
+    def find(self, story: str) -> StoredLine | None:
+        """The old line of ``story``, its head parsed; stories must be asked in increasing order."""
         for name, line in self._lines():
             if name < story:
                 self._carried = True  # a story of the old index this run does not have: merged at the end
@@ -447,10 +576,7 @@ class StoreIndex:
             if name > story:
                 self._ahead = (name, line)
                 return None
-            try:
-                return json.loads(line.partition("\t")[2]), line
-            except ValueError:
-                return None  # a damaged line: the story is done again
+            return parse_line(story, line)
         return None
 
     def _lines(self):
@@ -460,15 +586,9 @@ class StoreIndex:
         yield from _story_lines(self._old)
 
     def add(self, result: "StoryResult") -> None:
-        """Write ``result``'s entry (with what the report renderers added), as the run consumes it."""
-        entry = result.index_entry
-        if entry is None:
-            return
-        if result.index_line is not None and result.rendered == (entry.get("rendered") or {}):
+        """Write ``result``'s line (as read from the old index, or as its worker made it), as the run consumes it."""
+        if result.index_line is not None:
             self._writer().write(result.index_line)
-            return
-        entry = {**entry, "rendered": result.rendered}
-        self._writer().write(_index_line(result.story, entry))
 
     def commit(self) -> None:
         """The new index: this run's entries, and the old index's stories this run did not see."""
@@ -502,9 +622,12 @@ class StoreIndex:
         _close(self._old)
 
 
-def _index_line(story: str, entry: dict) -> str:
-    return (json.dumps(story, ensure_ascii=False) + "\t"
-            + json.dumps(entry, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n")
+def _dumps(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+
+
+def _index_line(story: str, head: dict, json_texts: str, jsonl_texts: str, body: str) -> str:
+    return "\t".join((json.dumps(story, ensure_ascii=False), _dumps(head), json_texts, jsonl_texts, body)) + "\n"
 
 
 def _open_lines(path: str):

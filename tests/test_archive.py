@@ -358,3 +358,113 @@ def test_reports_of_a_warm_run_are_those_of_a_cold_run(archive, tmp_path):
     warm_json = json.loads((tmp_path / "1.json").read_text(encoding="utf-8"))
     assert warm_json.pop("store")["stories_unread"] == 3
     assert warm_json == json.loads((tmp_path / "0.json").read_text(encoding="utf-8"))
+
+
+def test_a_warm_json_report_copies_the_stored_texts_and_parses_no_body(warm, monkeypatch, tmp_path):
+    """An unchanged story's findings are copied from its index line: the line's body (the findings with their
+    sides, the displayed values, the rows' keys) is never parsed for a JSON or JSON Lines report without a
+    baseline, and the reports are those of a run with no store."""
+    from factcheck.checks import compare_kinds
+    from factcheck.report.stream import write_archive
+    from factcheck.review import review_findings
+    from factcheck.rules import load_rules
+    from factcheck.store import StoredLine
+
+    corpus, store, again = warm
+    ruleset = load_rules(None)
+    expected = {}
+    for fmt in ("json", "jsonl"):
+        with open(tmp_path / f"fresh.{fmt}", "w", encoding="utf-8") as out:
+            write_archive(run_archive([str(corpus)], per_folder=True, ruleset=ruleset), fmt, out,
+                          compares=compare_kinds(ruleset.checks))
+        expected[fmt] = (tmp_path / f"fresh.{fmt}").read_text(encoding="utf-8")
+
+    def no_body(self):
+        raise AssertionError(f"the body of {self.story} was parsed")
+
+    monkeypatch.setattr(StoredLine, "body", no_body)
+    _no_worker(monkeypatch)
+    for fmt in ("json", "jsonl"):
+        run = run_archive([str(corpus)], per_folder=True, ruleset=ruleset, store=store)
+        with open(tmp_path / f"warm.{fmt}", "w", encoding="utf-8") as out:
+            write_archive(run, fmt, out, compares=compare_kinds(ruleset.checks), sides_reviewed=False,
+                          review=lambda found: review_findings(found, fail_on="never"))
+        assert run.summary.stories_unread == 3
+        got = (tmp_path / f"warm.{fmt}").read_text(encoding="utf-8")
+        if fmt == "json":
+            got = json.loads(got)
+            assert got.pop("store")["stories_unread"] == 3
+            assert got == json.loads(expected[fmt])
+        else:
+            assert got == expected[fmt] and got.count("\n") > 10
+
+
+def test_a_baseline_or_a_markdown_report_reads_the_stored_sides(archive, tmp_path):
+    """What needs a finding's sides (a baseline's fingerprints, the Markdown tables) reads them from the index:
+    a warm run acknowledges the same findings and writes the same report as a run with no store."""
+    corpus = tmp_path / "corpus"
+    shutil.copytree(archive, corpus)
+    store = tmp_path / "store"
+    baseline = tmp_path / "baseline.json"
+    done = factcheck("compare", str(corpus), "--per-folder", "--write-baseline", str(baseline))
+    assert done.returncode == 0, done.stderr
+    time.sleep(2.1)  # past the racy window: the next runs trust the stats
+    assert factcheck("compare", str(corpus), "--per-folder", "--store", str(store), "-f", "jsonl",
+                     "-o", str(tmp_path / "cold.jsonl"), "--fail-on", "never").returncode == 0
+    for fmt in ("jsonl", "markdown"):
+        runs = [factcheck("compare", str(corpus), "--per-folder", "-f", fmt, "--baseline", str(baseline),
+                          *store_args, "-o", str(tmp_path / f"{fmt}{n}")) for n, store_args in
+                enumerate(([], ["--store", str(store)]))]
+        assert "3 of them without reading a file" in runs[1].stderr
+        assert [r.returncode for r in runs] == [0, 0]  # every conflict is in the baseline
+        assert (tmp_path / f"{fmt}0").read_bytes() == (tmp_path / f"{fmt}1").read_bytes()
+        said = [[line for line in r.stderr.splitlines() if not line.startswith("store:")] for r in runs]
+        assert said[0] == said[1] and any("baseline" in line for line in said[0])
+
+
+def test_a_store_of_the_previous_format_is_refused_in_one_line(archive, tmp_path):
+    store = tmp_path / "store"
+    store.mkdir()
+    (store / "factcheck-store.json").write_text('{"format": 2, "tool": "factcheck"}\n', encoding="utf-8")
+    (store / "index.jsonl").write_text('"story00000"\t{"base": "x"}\n', encoding="utf-8")
+    done = factcheck("compare", str(archive / "story00000"), "--store", str(store), "-f", "json")
+    assert done.returncode == 2
+    assert done.stderr.strip().splitlines()[-1].endswith("a factcheck store of another format (2, expected 3); "
+                                                         "give a new folder")
+    assert "Traceback" not in done.stderr
+
+
+def test_changed_stories_go_to_the_workers_as_soon_as_they_are_reached():
+    """The workers get every changed story ahead of the unchanged ones answered between them (up to the bounds),
+    so they compute while the main process writes; results come back in order, and what is held stays bounded."""
+    from factcheck.archive import StoryResult, StoryTask, in_task_order
+
+    class Future:
+        def __init__(self, task):
+            self.task = task
+
+        def result(self):
+            return StoryResult(self.task.story, [], [], [], {}, [])
+
+    known = lambda name: StoryResult(name, [], [], [], {}, [])  # noqa: E731
+    work = [StoryTask(f"s{i:03d}", ()) if i % 10 == 3 else known(f"s{i:03d}") for i in range(200)]
+    submitted: list[str] = []
+    held: list[int] = []
+
+    def submit(task):
+        submitted.append(task.story)
+        return Future(task)
+
+    handed = []
+    for result in in_task_order(work, submit, ahead=4, window=25):
+        if not handed:
+            assert submitted == ["s003", "s013", "s023"]  # past 20 known results, within the window of 25
+        handed.append(result.story)
+        held.append(len(submitted) - sum(1 for name in handed if name in submitted))
+    assert handed == [f"s{i:03d}" for i in range(200)]
+    assert submitted == [f"s{i:03d}" for i in range(3, 200, 10)]
+    assert max(held) <= 4  # tasks submitted and not yet handed back
+    wide = []
+    for result in in_task_order(work, lambda task: wide.append(task.story) or Future(task), ahead=4, window=1000):
+        assert len(wide) == 4  # four tasks ahead at once, however far apart
+        break

@@ -74,6 +74,17 @@ def _indented(text: str, spaces: int) -> str:
     return "\n".join(pad + line for line in text.split("\n"))
 
 
+def finding_text(findings: list[Finding], compares: dict[str, str], format: str) -> str:
+    """The findings as the ``json`` report writes them in its ``findings`` list (each indented, joined by
+    ``",\\n"``) or as the ``jsonl`` report writes them (a line each).  A story's worker renders them for the
+    store's index, so a reused story is copied, not rendered again."""
+    context = Comparison(articles=[], inputs=[], findings=[], compares=compares)
+    if format == "json":
+        return ",\n".join(_indented(json_dumps(plain(_finding(f, context)), ensure_ascii=False, indent=2,
+                                                allow_nan=False), 4) for f in findings)
+    return "".join(json_dumps(plain(_finding(f, context)), ensure_ascii=False) + "\n" for f in findings)
+
+
 class CompareJson(_Writer):
     """``render_json`` of the whole run, findings spooled as each story finishes."""
 
@@ -84,13 +95,10 @@ class CompareJson(_Writer):
 
     def add(self, result) -> None:
         super().add(result)
-        texts = result.rendered.get("json")
-        if texts is None or len(texts) != len(result.findings):
-            context = Comparison(articles=[], inputs=[], findings=[], compares=self.compares)
-            texts = [_indented(json_dumps(plain(_finding(f, context)), ensure_ascii=False, indent=2, allow_nan=False),
-                               4) for f in result.findings]
-            result.rendered["json"] = texts  # kept in the store's index: a reused story is not rendered again
-        for text in texts:
+        text = result.texts("json")
+        if text is None:
+            text = finding_text(result.findings, self.compares, "json")
+        if text:
             self.spool.write((",\n" if self.count else "") + text)
             self.count += 1
 
@@ -221,15 +229,9 @@ class FindingsJsonl(_Writer):
     """One finding a line (``render_findings_jsonl``), as each story finishes."""
 
     def add(self, result) -> None:
-        from .flat import render_findings_jsonl
-
         super().add(result)
-        if result.findings:
-            text = result.rendered.get("jsonl")
-            if text is None:
-                text = result.rendered["jsonl"] = render_findings_jsonl(
-                    story_comparison(result, self.rules_files, self.compares))
-            self.out.write(text)
+        text = result.texts("jsonl")
+        self.out.write(finding_text(result.findings, self.compares, "jsonl") if text is None else text)
 
     def close(self, listing: list[InputStatus], store: dict | None = None) -> None:
         pass
@@ -291,8 +293,8 @@ REVIEW_PARTS = ("shown", "known", "below_severity", "not_selected", "failing")
 
 
 def write_archive(run, format: str, out, *, compares: dict[str, str] | None = None, facts: bool = False,
-                  review=None, marker: str | None = None, progress=None, lang: str | None = None,
-                  notes=None) -> Written:
+                  review=None, sides_reviewed: bool = True, marker: str | None = None, progress=None,
+                  lang: str | None = None, notes=None) -> Written:
     """Write ``run``'s report in ``format`` to ``out`` (``outputs.StreamOutput``) as its stories finish.
 
     Compare formats: json, markdown, jsonl (findings).  Facts formats
@@ -307,6 +309,7 @@ def write_archive(run, format: str, out, *, compares: dict[str, str] | None = No
     Markdown's language (``--lang``); else the rule files' (``i18n.desk_language``,
     decided before the first story is written, so the articles cannot vote).
     """
+    from ..checks import compare_kinds
     from .i18n import desk_language
 
     rules_files = list(run.settings.ruleset.files)
@@ -327,16 +330,26 @@ def write_archive(run, format: str, out, *, compares: dict[str, str] | None = No
     if marker:
         out.write(marker + "\n")
     total, done = len(run.listed()), 0
+    # A stored story's findings were rendered by its worker with the rule set's compare kinds: copied when the
+    # report uses the same; its findings without sides serve a review that does not read the sides.
+    stored_texts = compares == compare_kinds(run.settings.ruleset.checks)
     for result in run:
         problems.extend(result.problems)
         bound.update(result.facts)
+        if not stored_texts and result.texts("json") is not None:
+            result = replace(result)  # a copy keeps no stored texts
         if review is not None:
-            verdict = review(result.findings)
+            light = result.light if not sides_reviewed else None
+            found = result.findings if light is None else light
+            verdict = review(found)
             for name in REVIEW_PARTS:
-                parts[name].extend(replace(f, groups=(), message="", note="") for f in getattr(verdict, name))
-            if verdict.shown != result.findings:
-                # Not the story's whole report: rendered apart, nothing of it kept for the next run.
-                result = replace(result, findings=list(verdict.shown), rendered={})
+                chosen = getattr(verdict, name)
+                parts[name].extend(chosen if light is not None else
+                                   (replace(f, groups=(), message="", note="") for f in chosen))
+            if verdict.shown != found:
+                # Not the story's whole report: rendered apart (a copy keeps no stored texts); the index keeps it whole.
+                kept = {id(f) for f in verdict.shown}
+                result = replace(result, findings=[whole for f, whole in zip(found, result.findings) if id(f) in kept])
         if facts and format != "jsonl":
             if format != "parquet":
                 held.append(result)
