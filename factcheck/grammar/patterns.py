@@ -78,6 +78,45 @@ def marker(forms: dict[str, str]) -> str:
     return rf"(?:{_trie(forms)}(?<=')|{_trie(forms)}\s+)"
 
 
+_WORD_END = ""  # the form puts a space, an apostrophe, a hyphen or a word's end after its first word
+_ANY = None  # the form may glue any letter to its first word: the word is tested as a prefix
+
+
+def _openers(lists) -> str:
+    """A guard's test of the first words of value forms, each list with what its forms let follow.
+
+    ``lists`` holds ``(phrases, after)``: ``after`` is ``_WORD_END`` when the forms put a non-word
+    character after the first word ("de" + space in "de 10 à 12"; a phrase's inner space is
+    ``\\s+``), a pattern for what they may glue straight onto it ("vingt" + "et" in "vingtetun"),
+    or ``_ANY``.  A first word ending in an apostrophe or a sign ("d'") is a prefix whatever
+    follows.  The test may let through more than the forms match, never less: it only saves them
+    the trouble of failing.
+    """
+    by_after: dict[str | None, set[str]] = {}
+    for phrases, after in lists:
+        for phrase in phrases:
+            folded = fold(phrase)
+            if not folded.split():
+                continue
+            first = folded.split()[0]
+            if not first[-1].isalnum():
+                key = _ANY
+            elif len(folded.split()) > 1 or folded != folded.rstrip():
+                key = _WORD_END  # a space follows it inside the phrase
+            else:
+                key = after
+            by_after.setdefault(key, set()).add(first)
+    tests = []
+    for after, firsts in sorted(by_after.items(), key=lambda item: (item[0] is not None, item[0] or "")):
+        if after is _ANY:
+            tests.append(words(firsts))
+        elif after == _WORD_END:
+            tests.append(rf"{words(firsts)}(?!\w)")
+        else:
+            tests.append(rf"{words(firsts)}(?:(?!\w)|(?={after}))")
+    return "(?:" + "|".join(tests) + ")"
+
+
 @dataclass(frozen=True)
 class Grammar:
     """Compiled patterns of one language (and one rule set's entity aliases)."""
@@ -140,7 +179,7 @@ def _time_core(p: str, number_words: str, lang: ModuleType) -> str:
     )
 
 
-def build(lang: ModuleType, aliases: tuple[str, ...] = ()) -> Grammar:
+def build(lang: ModuleType, aliases: tuple[str, ...] = (), *, guarded: bool = True) -> Grammar:
     number_word = words(lang.NUMBER_WORDS)
     # A scale word may stand inside a run, never first: "un million deux cent mille".
     number_words = (
@@ -249,32 +288,42 @@ def build(lang: ModuleType, aliases: tuple[str, ...] = ()) -> Grammar:
     score = rf"\d{{1,2}}\s?[-\u2013]\s?\d{{1,2}}(?!\d|,\d|\s*(?:%|(?:{words(lang.DURATION_UNITS)}|{month})(?!\w)))"  # "2-0", "39-45"
     non_value = rf"(?P<nonvalue>{'|'.join(lang.NON_VALUES)}|{score})"
     # Cheap guards on what an alternative can start with: at most word starts (a word that is no
-    # number, marker or opener) the costly alternatives are skipped after one test.
+    # number, marker or opener) the costly alternatives are skipped after one test.  Each list's
+    # first words are tested with what the forms let follow them (``_openers``): "de" opens a value
+    # ("de 10 à 12", "de mars") but "declare" does not, "vingt" does in "vingtetun".
+    numbers = (lang.NUMBER_WORDS, words(lang.NUMBER_JOINERS))  # number_words: \s*joiner or \s+ or \b after
+    month_names = words(list(lang.MONTHS) + list(lang.MONTH_ABBREVIATIONS))
+    quantity_openers = [numbers, (markers, _WORD_END), (lang.VAGUE_DETERMINERS, _WORD_END),
+                        (lang.APPROX_NOUN_DETERMINERS, words(lang.APPROX_NOUNS)),  # \s* before the noun
+                        (lang.FEW, _ANY), (lang.MINUS_SIGNS, _WORD_END)]  # qfew: nothing checked after it
+    time_openers = [numbers, (lang.NAMED_TIMES, _WORD_END), (lang.TIME_APPROX_MARKERS, _WORD_END),
+                    (lang.TIME_OPEN_MARKERS, _WORD_END)]
+    date_openers = [(lang.FIRST_OF_MONTH, words(lang.DAY_RANGE_JOINERS)),  # "1er au 3 mars": \s* before "au"
+                    (lang.MONTH_PREPOSITIONS, month_names),  # "en mars", \s* between them
+                    *((items, _WORD_END) for items in (lang.MONTH_PARTS, lang.YEAR_PREPOSITIONS, lang.RELATIVE_DAYS,
+                                                       lang.WEEKDAYS, lang.MONTHS, lang.MONTH_ABBREVIATIONS))]
     in_figures = rf"(?=[\d+])(?:{non_value}|{hour_fraction}|{numeric_date})"
     range_start = (
-        rf"(?=\d|{number_word}|{words(lang.RANGE_OPENERS)}(?:(?<=')|\s+)(?:{words(lang.RANGE_DAY_DETERMINERS)}\s+)?"
+        rf"(?=\d|{_openers([numbers])}|{words(lang.RANGE_OPENERS)}(?:(?<=')|\s+)(?:{words(lang.RANGE_DAY_DETERMINERS)}\s+)?"
         rf"(?:\d|{number_word}|{words(lang.NAMED_TIMES)}))"
     )
-    clock_start = rf"(?=\d|{number_word}|{words(lang.NAMED_TIMES)}|{time_marks})"
-    first_words = {fold(phrase).split()[0] for phrase in (
-        list(markers) + list(lang.VAGUE_DETERMINERS) + list(lang.APPROX_NOUN_DETERMINERS) + list(lang.FEW) + list(lang.MINUS_SIGNS))}
-    quantity_start = rf"(?=\d|[-\u2212]|{number_word}|{words(first_words)})"
-    date_first = {fold(w).split()[0] for w in (
-        list(lang.FIRST_OF_MONTH) + list(lang.MONTH_PARTS) + list(lang.YEAR_PREPOSITIONS) + list(lang.MONTH_PREPOSITIONS)
-        + list(lang.RELATIVE_DAYS) + list(lang.WEEKDAYS) + list(lang.MONTHS) + list(lang.MONTH_ABBREVIATIONS))}
-    dates = rf"(?=\d|{words(date_first)})(?:{date_day}|{month_part}|{year}|{month_only}|{relative_day}|{weekday_alone})"
+    clock_start = rf"(?=\d|{_openers(time_openers)})"
+    quantity_start = rf"(?=\d|[-\u2212]|{_openers(quantity_openers)})"
+    date_start = rf"(?=\d|{_openers(date_openers)})"
+    # Every value starts a word, and only a figure, a sign, a capital or one of these words starts
+    # one (the union of the guards): the gate rejects every other position after one test.
+    start_openers = [*quantity_openers, *time_openers, *date_openers, (lang.RANGE_OPENERS, _WORD_END),
+                     (lang.ORDINALS, _ANY), (aliases, _ANY)]  # ordinals: nothing checked after "premier"
+    gate = rf"(?<!\w)(?=\d|[\u2212-]|(?-i:[A-Z])|{_openers(start_openers)})"
+    if not guarded:  # the same alternatives at every word start (tests: the guards drop no match)
+        range_start = clock_start = quantity_start = date_start = ""
+        gate = r"(?<!\w)(?=[\w\u2212-])"
+    dates = rf"{date_start}(?:{date_day}|{month_part}|{year}|{month_only}|{relative_day}|{weekday_alone})"
     alternatives = [in_figures, range_start + range_, clock_start + rf"(?:{paired}|{time})", dates,
                     quantity_start + quantity, ordinal]
     if alias:
         alternatives.append(alias)
     alternatives.append(name)
-    # Every value starts a word, and only a figure, a sign, a capital or one of these words starts
-    # one (the union of the guards above): the gate rejects every other position after one test.
-    start_words = {fold(phrase).split()[0] for phrase in (
-        list(lang.NUMBER_WORDS) + list(lang.RANGE_OPENERS) + list(lang.NAMED_TIMES) + list(lang.TIME_APPROX_MARKERS)
-        + list(lang.TIME_OPEN_MARKERS) + list(lang.ORDINALS) + list(aliases)) if fold(phrase).split()}
-    start_words |= date_first | first_words
-    gate = rf"(?<!\w)(?=\d|[\u2212-]|(?-i:[A-Z])|{words(start_words)})"
     master = re.compile(gate + "(?:" + "|".join(alternatives) + ")", re.IGNORECASE)
 
     furniture_lines = re.compile(r"(?im)^[ \t\"'*•-]*(?:" + "|".join(lang.FURNITURE_LINES) + r")[ \t.]*$")
