@@ -335,13 +335,15 @@ def build(lang: ModuleType, aliases: tuple[str, ...] = (), *, guarded: bool = Tr
     by_length: dict[int, list[str]] = {}
     for ending in sorted(lang.FUTURE_ENDINGS):
         by_length.setdefault(len(ending), []).append(re.escape(ending))
-    future = r"\b[a-z]+\b(?:" + "|".join(f"(?<=[a-z](?:{'|'.join(e)}))" for _, e in sorted(by_length.items())) + ")"
+    # The word is taken whole at once ([a-z]++: no letter is given back, none could end it at a \b).
+    future = r"[a-z]++\b(?:" + "|".join(f"(?<=[a-z](?:{'|'.join(e)}))" for _, e in sorted(by_length.items())) + ")"
     # "prévoirait d'en réunir", "pourraient être mobilisés" (a passive), not "pourrait avoir fait" (a past).
     intention = (
-        rf"\b{words(lang.INTENTION_CONDITIONALS)}\s+(?:{words(lang.INFINITIVE_LINKS)}(?:(?<=')|\s+))*"
+        rf"{words(lang.INTENTION_CONDITIONALS)}\s+(?:{words(lang.INFINITIVE_LINKS)}(?:(?<=')|\s+))*"
         rf"(?:etre\s+(?!{words(lang.FUNCTION_WORDS)}\b)[a-z]{{2,}}(?:e|es|s|i|is|u|us|t|ts)\b|(?!{words(lang.PAST_INFINITIVE_AUXILIARIES)}\b)[a-z]+{words(lang.INFINITIVE_ENDINGS)}\b)"
     )
-    planned = re.compile(rf"\b{words(lang.PLANNED_CUES)}\b|{intention}|(?P<future>{future})", re.IGNORECASE)
+    # One \b for the three forms, all at a word's start: a position inside a word fails once, not thrice.
+    planned = re.compile(rf"\b(?:{words(lang.PLANNED_CUES)}\b|{intention}|(?P<future>{future}))", re.IGNORECASE)
     actual = re.compile(
         rf"\b{words(lang.ACTUAL_CUES)}\b"
         # An adverb may stand between the auxiliary and the participle ("ont aussi renouvelé");
