@@ -50,8 +50,7 @@ def _counts(g: Grammar, m, label: str, view: str, text: str | None) -> bool:
         return False  # the "auxiliary" lost an accent in the folded view: a preposition ("à"), not a verb
     # "a déclaré" tells who speaks, not that the event took place; "est prévu" is a plan;
     # "est là depuis": a function word is no participle.
-    return (participle not in lang.REPORTING_VERBS and participle not in lang.PLANNED_CUES
-            and participle not in lang.FUNCTION_WORDS)
+    return participle not in g.not_participles
 
 
 _LEAD_WINDOW = 400
@@ -123,7 +122,7 @@ def attribution(g: Grammar, view: str, text: str, clause: Span, sentence: Span,
 
 def _names_someone(g: Grammar, who: str) -> bool:
     """A pronoun or a lone function word ("Il a déclaré que") states something but names nobody."""
-    return bool(who) and fold(who).lower() not in g.lang.FUNCTION_WORDS
+    return bool(who) and fold(who).lower() not in g.function_words
 
 
 # ---------------------------------------------------------------------------

@@ -156,6 +156,10 @@ class Grammar:
     of_before_name: re.Pattern
     article_before_name: re.Pattern
     reference_before: re.Pattern
+    # Word lists read by membership, as sets (a tuple is scanned item by item).
+    function_words: frozenset[str]
+    not_participles: frozenset[str]  # a word after an auxiliary that is no participle of a past event
+    not_counted: frozenset[str]  # a word after a number that is no counted noun
 
 
 def _time_core(p: str, number_words: str, lang: ModuleType) -> str:
@@ -429,6 +433,10 @@ def build(lang: ModuleType, aliases: tuple[str, ...] = (), *, guarded: bool = Tr
     article_before_name = re.compile(rf"(?<![\w'-]){words(lang.ARTICLES_BEFORE_NAMES)}(?:(?<=')|\s+)$", re.IGNORECASE)
     return Grammar(
         of_before_name=of_before_name, article_before_name=article_before_name,
+        function_words=frozenset(lang.FUNCTION_WORDS),
+        not_participles=frozenset(lang.REPORTING_VERBS) | frozenset(lang.PLANNED_CUES) | frozenset(lang.FUNCTION_WORDS),
+        not_counted=(frozenset(lang.FUNCTION_WORDS) | frozenset(lang.MONTHS) | frozenset(lang.WEEKDAYS)
+                     | frozenset(lang.AUXILIARIES)),
         approx_after=approx_after, reference_before=reference_before,
         change_before=change_before, count_verb_before=count_verb_before,
         number_subject_verb=number_subject_verb, number_subject_determiner=number_subject_determiner,

@@ -335,7 +335,7 @@ def read_quantity(g: Grammar, m: re.Match, view: str, ref: Reference, text: str 
     mark = g.markers.get(" ".join((m.group("qmark") or "").lower().split()).replace("' ", "'"))
     qualifier, lo_f, hi_f = lang.APPROX_MARKERS[mark] if mark else ("exact", 1.0, 1.0)
     unit_word = " ".join((m.group("qunit") or "").lower().split()).replace("' ", "'")
-    noun = _counted_noun(lang, m, "qnoun", text)
+    noun = _counted_noun(g, m, "qnoun", text)
 
     if m.group("qvague"):
         parts = re.findall("|".join(lang.VAGUE_UNITS), m.group("qvague").lower())
@@ -446,11 +446,10 @@ def calendar_days(months: int) -> tuple[int, int]:
     return min(lengths), max(lengths)
 
 
-def _counted_noun(lang: ModuleType, m: re.Match, group: str, text: str | None) -> str | None:
+def _counted_noun(g: Grammar, m: re.Match, group: str, text: str | None) -> str | None:
     """The word after a number when it names what is counted ("5000 et", "68 est": nothing)."""
     noun = (m.group(group) or "").lower() or None
-    if noun and (noun in lang.FUNCTION_WORDS or noun in lang.MONTHS or noun in lang.WEEKDAYS
-                 or noun in lang.AUXILIARIES):
+    if noun and noun in g.not_counted:  # a function word, a month, a weekday, an auxiliary
         return None
     if noun and text is not None:
         noun = text[m.start(group):m.end(group)].lower()  # with its accents
@@ -491,7 +490,7 @@ def read_range(g: Grammar, m: re.Match, view: str, ref: Reference, text: str | N
     if groups_b and not re.search(r"[ .]\d{3}", m.group("rna")) and b / 10 < a * 1000 ** groups_b <= b:
         a *= 1000 ** groups_b  # "6 à 8 000": the thousands are written once
     unit_word = " ".join((m.group("runit") or "").lower().split()).replace("' ", "'")
-    noun = _counted_noun(lang, m, "rnoun", text)
+    noun = _counted_noun(g, m, "rnoun", text)
     if a > b and not change and not unit_word and not m.group("rpct") and a == int(a) and b == int(b) and a <= 20:
         return []  # "3 à 0": a score
     before = view[max(0, m.start() - 40):m.start()]
