@@ -169,3 +169,36 @@ def _nodes(node):
         elif isinstance(n, yaml.SequenceNode):
             stack.extend(n.value)
     return seen
+
+
+def _tree(node):
+    if node is None:
+        return None
+    where = (node.tag, node.start_mark.line, node.start_mark.column, node.end_mark.line, node.end_mark.column)
+    if isinstance(node, yaml.ScalarNode):
+        return where + (node.value,)
+    if isinstance(node, yaml.SequenceNode):
+        return where + tuple(_tree(n) for n in node.value)
+    return where + tuple((_tree(k), _tree(v)) for k, v in node.value)
+
+
+@pytest.mark.parametrize("path", [*sorted(RULES.glob("*.yaml")), *sorted((ROOT / "tests").rglob("*.yaml"))],
+                         ids=lambda p: p.name)
+def test_libyaml_builds_a_rule_file_as_the_pure_python_loader_does(path):
+    """Rule files are read by libyaml: the same nodes, positions (every error's line and column) and data."""
+    from factcheck.rules import _built_by_libyaml
+
+    text = path.read_text(encoding="utf-8-sig")
+    built = _built_by_libyaml(text)
+    loader = yaml.SafeLoader(text)
+    node = loader.get_single_node()
+    assert built is not None
+    assert _tree(built[0]) == _tree(node) and built[1] == loader.construct_document(node)
+
+
+@pytest.mark.parametrize("text", ["a: *nowhere\n", "a: [1, 2\n", "a: 2023-13-01\n", "x: " + "[" * 50 + "\n",
+                                  "a: 1\n---\nb: 2\n", "a: b: c\n"])
+def test_a_rule_file_libyaml_refuses_is_left_to_the_pure_python_loader(text):
+    from factcheck.rules import _built_by_libyaml
+
+    assert _built_by_libyaml(text) is None
