@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from .grammar import context, values
 from .model import Article, Mention
-from .rules import OTHER_EVENT
+from .rules import OTHER_EVENT, switched_off
 from .text import Span, clauses, fold, fold_key, sentences
 
 if TYPE_CHECKING:
@@ -537,8 +537,10 @@ class Claimants:
     """A story's claimant classes and the shared ones, and the canonical class of raw words."""
 
     forms: list[tuple[str, Any, int]]  # (class, compiled form, 0 for the story's own, 1 for shared)
-    # raw words -> best form: an article names its claimants again and again, each read by every form
+    # raw words -> best form: articles name their claimants again and again, each read by every form.
+    # Kept for a run (``StoryRun``) while no pattern runs out of time: a switched-off form must raise.
     known: dict[str, tuple[int, int, str] | None] = field(default_factory=dict, repr=False, compare=False)
+    known_while: int = field(default=-1, repr=False, compare=False)  # ``switched_off()`` when filled
 
     @classmethod
     def of(cls, story: "StoryRules | None", ruleset: "RuleSet") -> "Claimants":
@@ -559,6 +561,10 @@ class Claimants:
     def _best(self, raw: str | None) -> tuple[int, int, str] | None:
         if not raw:
             return None
+        off = switched_off()
+        if off != self.known_while:
+            self.known.clear()
+            self.known_while = off
         if raw in self.known:
             return self.known[raw]
         words = fold(raw)
@@ -1007,14 +1013,29 @@ def _offset(published: str | None) -> str:
 # Everything for one article
 
 
+@dataclass(frozen=True)
+class StoryRun:
+    """What ``assign_dimensions`` reads of a story's rules, built once a run (``facts.extract_mentions``)
+    instead of once an article: its claimant classes (with their memo) and its facts by id."""
+
+    classes: Claimants
+    rules: dict[str, "FactRule"]
+
+    @classmethod
+    def of(cls, story: "StoryRules | None", ruleset: "RuleSet") -> "StoryRun":
+        rules = {fact_id: rule for (owner, fact_id), rule in ruleset.story_facts.items() if owner == story.story} \
+            if story is not None else ruleset.facts
+        return cls(Claimants.of(story, ruleset), rules)
+
+
 def assign_dimensions(mentions: list[Mention], article: Article, view: str, story: "StoryRules | None",
-                      ruleset: "RuleSet", lang: Any, *, groups: list[_Sentence] | None = None) -> list[Mention]:
+                      ruleset: "RuleSet", lang: Any, *, groups: list[_Sentence] | None = None,
+                      run: StoryRun | None = None) -> list[Mention]:
     """Keys, claimants and as-of times of an article's mentions; a figure with two keys becomes two rows."""
     r = context.readers(lang)
     text = article.text
-    classes = Claimants.of(story, ruleset)
-    rules = {fact_id: rule for (owner, fact_id), rule in ruleset.story_facts.items() if owner == (story.story if story else "")} \
-        if story is not None else ruleset.facts
+    run = run or StoryRun.of(story, ruleset)
+    classes, rules = run.classes, run.rules
     day = _day(article.meta.date) if article.meta.date and len(str(article.meta.date)) >= 10 else None
     published = article.meta.published or (article.meta.date if day else None)
     offset = _offset(article.meta.published)

@@ -16,8 +16,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-from .binding import (_day, _sentences, assign_dimensions, assign_events, carry_zones, elided_facts, inherit_nouns, inner_places,
-                      list_lead_in, restate_facts, select_story, stamps, state_counts)
+from .binding import (StoryRun, _day, _sentences, assign_dimensions, assign_events, carry_zones, elided_facts,
+                      inherit_nouns, inner_places, list_lead_in, restate_facts, select_story, stamps, state_counts)
 from .grammar import Extractor
 from .model import TABLE_COLUMNS, Article, Mention
 from .rules import OTHER_EVENT, RuleTimeout
@@ -87,6 +87,7 @@ def extract_mentions(articles: Iterable[Article], ruleset: "RuleSet", problems: 
     extractors: dict[str, Extractor] = {}
     aliases = ruleset.alias_map()
     by_kind = binders(ruleset)
+    runs: dict[str, StoryRun] = {}  # each story's claimant classes and facts, read once a run
     mentions: list[Mention] = []
     bound: list[tuple[Article, str, list[Mention]]] = []  # articles bound while every pattern was in budget
     for article in sorted(articles, key=lambda a: (a.id, a.path)):
@@ -99,7 +100,7 @@ def extract_mentions(articles: Iterable[Article], ruleset: "RuleSet", problems: 
         extractor = extractors[code]
         view, found = extractor.extract_with_view(article)
         try:
-            found = _bind_article(article, view, found, ruleset, by_kind, extractor.grammar.lang, unmatched)
+            found = _bind_article(article, view, found, ruleset, by_kind, extractor.grammar.lang, unmatched, runs)
             bound.append((article, view, found))
         except RuleTimeout as exc:
             _unbind(found)
@@ -111,7 +112,7 @@ def extract_mentions(articles: Iterable[Article], ruleset: "RuleSet", problems: 
                 for earlier, earlier_view, earlier_found in bound:
                     try:
                         _bind_article(earlier, earlier_view, earlier_found, ruleset, by_kind,
-                                      extractor.grammar.lang, unmatched)
+                                      extractor.grammar.lang, unmatched, runs)
                     except RuleTimeout:
                         _unbind(earlier_found)
                 bound = []
@@ -125,7 +126,8 @@ def _unbind(found: list[Mention]) -> None:
 
 
 def _bind_article(article: Article, view: str, found: list[Mention], ruleset: "RuleSet",
-                  by_kind: dict[str, list[_Binder]], lang, unmatched: dict[str, str] | None) -> list[Mention]:
+                  by_kind: dict[str, list[_Binder]], lang, unmatched: dict[str, str] | None,
+                  runs: dict[str, StoryRun] | None = None) -> list[Mention]:
     selection = select_story(article, fold(article.text), ruleset)
     if selection.story is None and unmatched is not None:
         unmatched[article.id] = selection.reason
@@ -151,7 +153,13 @@ def _bind_article(article: Article, view: str, found: list[Mention], ruleset: "R
     elided_facts(found, heads, lambda m, fact: _binds_without_cues(m, fact, view, by_kind))
     restate_facts(restated)
     inner_places(found, view, lang)
-    bound = assign_dimensions(body, article, view, story, ruleset, lang, groups=body_groups)
+    name = selection.story or ""
+    run = runs.get(name) if runs is not None else None
+    if run is None:
+        run = StoryRun.of(story, ruleset)
+        if runs is not None:
+            runs[name] = run
+    bound = assign_dimensions(body, article, view, story, ruleset, lang, groups=body_groups, run=run)
     return list(heapq.merge(bound, (m for m in found if id(m) in blog_stamps), key=lambda m: m.start))
 
 

@@ -337,3 +337,22 @@ def test_an_article_is_grouped_into_sentences_once(ruleset, monkeypatch):
     """
     assert claimed(ruleset, text) == [(28000, "autorités"), (80000, "CGT")]
     assert len(grouped) == 1
+
+
+def test_claimant_classes_are_read_once_a_run_but_a_switched_off_form_still_raises(ruleset):
+    # The memo of raw words -> class is kept for a whole run (every article names "la CGT" again); a
+    # form that ran out of time must not answer from it: the article then binds nothing, as before.
+    from factcheck.binding import StoryRun
+    from factcheck.rules import RuleTimeout
+
+    run = StoryRun.of(ruleset.stories["greve-demo"], ruleset)
+    assert run.classes.canonical("la CGT") == "CGT" and "la CGT" in run.classes.known
+    assert run.classes.canonical("la CGT") == "CGT"
+    form = next(pattern for name, pattern, _ in run.classes.forms if name == "CGT")
+    try:
+        form.disabled = form.budget_message()
+        with pytest.raises(RuleTimeout):
+            run.classes.canonical("la CGT")
+    finally:
+        form.disabled = None
+    assert run.classes.canonical("la CGT") == "CGT"
