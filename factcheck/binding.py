@@ -162,6 +162,14 @@ def list_lead_in(view: str, m: Mention) -> Span | None:
     return Span(m.sentence_start, last.start())
 
 
+def _parenthesis(view: str, sentence: Span, pos: int) -> Span | None:
+    """``context.parenthesis``, answered at once for a sentence with no "(" (most are: it walks the
+    sentence a character at a time)."""
+    if view.find("(", sentence.start, sentence.end) < 0:
+        return None
+    return context.parenthesis(view, sentence, pos)
+
+
 def _gap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
     if b_start >= a_end:
         return b_start - a_end
@@ -245,7 +253,7 @@ def carry_zones(mentions: list[Mention], view: str, story: "StoryRules | None", 
         zones = {z for _, z, _, _ in clocks if z}
         current: str | None = None
         for m, zone, by_city, _ in clocks:
-            inside = context.parenthesis(view, s, m.start) is not None
+            inside = _parenthesis(view, s, m.start) is not None
             if by_city and len(zones) < 2:
                 zone = None  # "à 14 heures à Paris": the place of the time, on no other clock
             if m.tz is not None:
@@ -398,6 +406,7 @@ def assign_events(mentions: list[Mention], view: str, story: "StoryRules | None"
     anchor = _day(event.date) if event else None
     window = event.window if event else (-3, 7)
     others = [(o, _day(o.date)) for o in story.other_events]
+    other_cues = [(o.id, o.cue_pattern) for o in story.other_events if o.cue_pattern is not None]
 
     def event_of_days(low: date, high: date) -> str | None:
         """The occasion of a stated day range: None when it is the story's own."""
@@ -415,9 +424,8 @@ def assign_events(mentions: list[Mention], view: str, story: "StoryRules | None"
         s = sentence.span
         figures = sentence.figures
         cues: list[_Cue] = []
-        for other, _ in others:
-            if other.cue_pattern is not None:
-                cues += [_Cue(m.start(), m.end(), other.id) for m in other.cue_pattern.finditer(view, s.start, s.end)]
+        for other_id, other_cue in other_cues:
+            cues += [_Cue(m.start(), m.end(), other_id) for m in other_cue.finditer(view, s.start, s.end)]
         cues += [_Cue(m.start(), m.end(), OTHER_EVENT) for m in r.other_occasion.finditer(view, s.start, s.end)]
         for m in sentence.mentions:
             if m.kind == "date" and m.low is not None:
@@ -459,7 +467,7 @@ def assign_events(mentions: list[Mention], view: str, story: "StoryRules | None"
                 # figures in a parenthesis right after the compared occasion are of that occasion.
                 after = view[cue.end:min(s.end, cue.end + 4)]
                 if "(" in after:
-                    paren = context.parenthesis(view, s, cue.end + after.index("(") + 1)
+                    paren = _parenthesis(view, s, cue.end + after.index("(") + 1)
                     for f in figures:
                         if paren and paren.start < f.start < paren.end:
                             own.setdefault(id(f), cue.event)
@@ -595,10 +603,10 @@ def _claimant_of_figures(sentence: _Sentence, view: str, text: str, r, classes: 
     # "..., en additionnant les chiffres du ministère et ceux des Casques blancs": the sum is the source.
     selons += [(m.start(), m.end(), _raw(text, m.start(), m.end())) for m in r.sum_source.finditer(view, s.start, s.end)]
     selons.sort()
-    parens = {id(f): context.parenthesis(view, s, f.start) for f in figures}
+    parens = {id(f): _parenthesis(view, s, f.start) for f in figures}
 
     def same_paren(f: Mention, start: int) -> bool:
-        return context.parenthesis(view, s, start) == parens[id(f)]
+        return _parenthesis(view, s, start) == parens[id(f)]
 
     taken: set[tuple[int, int]] = set()
     for i, f in enumerate(figures):
@@ -607,9 +615,7 @@ def _claimant_of_figures(sentence: _Sentence, view: str, text: str, r, classes: 
         stop = min(nxt, paren.end) if paren else nxt
         after = view[f.end:stop]
         # "205 000 (CGT)", "40 000 manifestants (police)": a parenthesis that holds only a claimant.
-        import re as _re
-
-        own = _re.match(r"\s*(?:[a-z'-]+\s*)?\(\s*([^()\d]{2,60}?)\s*\)", after, _re.IGNORECASE)
+        own = _CLAIMANT_PARENTHESIS.match(after)
         if own:
             words = text[f.end + own.start(1):f.end + own.end(1)]
             inner = r.selon.match(view, f.end + own.start(1))
@@ -694,11 +700,11 @@ def _claimant_of_figures(sentence: _Sentence, view: str, text: str, r, classes: 
     for f in figures:
         if id(f) in out:
             continue
-        usable = [c for c in free if same_paren(f, c[0]) or context.parenthesis(view, s, c[0]) is None]
+        usable = [c for c in free if same_paren(f, c[0]) or _parenthesis(view, s, c[0]) is None]
         if not usable and (parens[id(f)] is not None or "(" in view[f.start:f.end]):
             # "(1,12 million, dont 80.000 à Paris)": a parenthesis without its own claimant keeps its sentence's;
             # so does a figure holding one ("à 04h17 heure locale (01h17 GMT)", a time and its zone's).
-            usable = [c for c in selons if context.parenthesis(view, s, c[0]) is None]
+            usable = [c for c in selons if _parenthesis(view, s, c[0]) is None]
         if usable:
             out[id(f)] = min(usable, key=lambda c: (_gap(f.start, f.end, c[0], c[1]), c[0]))[2]
             continue
@@ -708,6 +714,9 @@ def _claimant_of_figures(sentence: _Sentence, view: str, text: str, r, classes: 
         if who or lead_in:
             out[id(f)] = who or lead_in
     return out
+
+
+_CLAIMANT_PARENTHESIS = re.compile(r"\s*(?:[a-z'-]+\s*)?\(\s*([^()\d]{2,60}?)\s*\)", re.IGNORECASE)
 
 
 def _antecedent(view: str, text: str, sentence: Span, clause: Span, r) -> str:
@@ -871,7 +880,7 @@ def _keys_of_figures(sentence: _Sentence, rules: dict[str, "FactRule"], story, v
         if rule is None or rule.by is None:
             continue
         marks = marks_by_fact[rule.id]
-        paren = context.parenthesis(view, s, f.start)
+        paren = _parenthesis(view, s, f.start)
         prev_end = figures[i - 1].end if i else s.start
         # "Brest (9.000)": the key right before the parenthesis that holds the figure.
         if paren is not None:
@@ -935,13 +944,13 @@ def _keys_of_figures(sentence: _Sentence, rules: dict[str, "FactRule"], story, v
 
 
 def _opens_parenthesis(f: Mention, view: str, s: Span) -> bool:
-    paren = context.parenthesis(view, s, f.start)
+    paren = _parenthesis(view, s, f.start)
     return paren is not None and not view[paren.start + 1:f.start].strip()
 
 
 def _paren_heads(f: Mention, marks: list[_KeyMark], view: str, s: Span) -> list[_KeyMark]:
     """The key right before the parenthesis that holds a figure ("Brest (9.000)"), if any."""
-    paren = context.parenthesis(view, s, f.start)
+    paren = _parenthesis(view, s, f.start)
     if paren is None:
         return []
     return [k for k in marks if k.end <= paren.start and not view[k.end:paren.start].strip()][-1:]
@@ -949,7 +958,7 @@ def _paren_heads(f: Mention, marks: list[_KeyMark], view: str, s: Span) -> list[
 
 def _stop(figures: list[Mention], i: int, view: str, s: Span) -> int:
     """Where the words that may key figure ``i`` end: the next figure, or the end of its parenthesis."""
-    paren = context.parenthesis(view, s, figures[i].start)
+    paren = _parenthesis(view, s, figures[i].start)
     nxt = figures[i + 1].start if i + 1 < len(figures) else s.end
     return min(nxt, paren.end) if paren else nxt
 
@@ -1078,7 +1087,8 @@ def assign_dimensions(mentions: list[Mention], article: Article, view: str, stor
         if (sentence.figures and id(sentence.figures[0]) not in claimed and last_claimed is not None
                 and r.figure_subject.match(view, s.start, s.end) and "\n\n" not in view[last_claimed[0]:s.start]):
             claimed[id(sentence.figures[0])] = last_claimed[1]  # "Le chiffre définitif ... s'établit à 1,272 million"
-        said = {_raw(text, m.start("who"), m.end("who")) for m in r.selon.finditer(view, s.start, s.end)}
+        said = {_raw(text, m.start("who"), m.end("who")) for m in r.selon.finditer(view, s.start, s.end)} \
+            if sentence.figures else ()
         for f in sentence.figures:
             # The readers above replace the grammar's nearest "selon X"; its other readings
             # ("..., a déclaré la Maison Blanche") stay when they found nothing.
