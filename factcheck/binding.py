@@ -423,6 +423,9 @@ def assign_events(mentions: list[Mention], view: str, story: "StoryRules | None"
     for sentence in _sentences(mentions) if groups is None else groups:
         s = sentence.span
         figures = sentence.figures
+        if not figures and not any(m.kind == "date" for m in sentence.mentions):
+            recalled = None  # no figure to date and no day to place: its cues would move nothing
+            continue
         cues: list[_Cue] = []
         for other_id, other_cue in other_cues:
             cues += [_Cue(m.start(), m.end(), other_id) for m in other_cue.finditer(view, s.start, s.end)]
@@ -1111,7 +1114,7 @@ def assign_dimensions(mentions: list[Mention], article: Article, view: str, stor
         keys_of.update(keyed)
         _scene(sentence, keyed_rules, story, view, previous_keys, r)
         previous_end = s.end
-        if view[s.start:s.end].rstrip().endswith(":") and not sentence.figures:
+        if not sentence.figures and view[s.start:s.end].rstrip().endswith(":"):
             lead_claimant = _lead_claimant(view, text, s, r, classes)
             lead_keys = {}
             for rule in keyed_rules.values():
