@@ -77,7 +77,7 @@ class StoryResult:
     reused: int = 0  # articles whose rows came from the store
     story_reused: bool = False  # findings taken from the store (the files unchanged by stat, or by their bytes)
     unread: bool = False  # taken from the store's index by the files' stats: no file read
-    index_line: str | None = field(default=None, repr=False)  # the story's line of the store's index
+    index_line: bytes | None = field(default=None, repr=False)  # the story's line of the store's index
     light: list[Finding] | None = field(default=None, repr=False)  # the findings without sides, message and note
 
     def texts(self, format: str) -> str | None:
@@ -142,9 +142,7 @@ def plan(paths: Paths, *, per_folder: bool) -> tuple[list[StoryTask], list[Input
 
 def _unique_ids(files: list[str], distinct) -> dict[str, tuple[str, int]]:
     """Path -> (article id, files sharing its name's id), as ``articles._make_ids_unique`` names them."""
-    from pathlib import PurePath
-
-    stems = {path: PurePath(path).stem for path in files}
+    stems = {path: _stem(path) for path in files}
     counts = Counter(stems.values())
     out = {path: (stem, 1) for path, stem in stems.items() if counts[stem] == 1}
     shared: dict[str, list[str]] = {}
@@ -162,6 +160,17 @@ def _unique_ids(files: list[str], distinct) -> dict[str, tuple[str, int]]:
         taken.add(candidate)
         out[path] = (candidate, counts[stems[path]])
     return out
+
+
+def _stem(path: str) -> str:
+    """``PurePath(path).stem`` without building a path object (100 000 files in an archive)."""
+    name = os.path.basename(path)
+    if name in ("", os.curdir, os.pardir):
+        from pathlib import PurePath
+
+        return PurePath(path).stem
+    dot = name.rfind(".")
+    return name[:dot] if 0 < dot < len(name) - 1 else name
 
 
 # ---------------------------------------------------------------------------
@@ -195,7 +204,6 @@ def load_story(task: StoryTask, max_bytes: int) -> tuple[list[Article], list[Inp
 
 def do_story(task: StoryTask, settings: Settings) -> StoryResult:
     """Read, extract (or take from the store) and check one story."""
-    from .binding import unmatched_articles
     from .pipeline import article_rows, report_entry
 
     store = seen = None
@@ -218,6 +226,10 @@ def do_story(task: StoryTask, settings: Settings) -> StoryResult:
         keys = {a.id: store.article_key(a, settings, seen) for a in articles}
         cached = store.cached_articles(previous.body() if previous is not None else None, set(keys.values()))
     fresh = [a for a in articles if keys.get(a.id) not in cached]
+    # Whether a story fits each article not extracted again, as the store kept it ("" when one does, else why not).
+    kept = (previous.body().get("articles") or {}) if previous is not None and len(fresh) < len(articles) else {}
+    known = {a.id: verdict for a in articles
+             if keys.get(a.id) in cached and (verdict := kept.get(keys[a.id], {}).get("unmatched")) is not None}
     extracted = {a.id: (own, lines, article_displays(own))
                  for a, (own, lines) in zip(fresh, article_rows(fresh, settings.ruleset))}
     rows: list[tuple] = []
@@ -229,6 +241,7 @@ def do_story(task: StoryTask, settings: Settings) -> StoryResult:
         rows.extend(done[0])
         problems.extend(done[1])
     findings = _findings(rows, articles, settings, task.story) if settings.check else []
+    verdicts: dict[str, str] = {}
     result = StoryResult(
         story=task.story,
         articles=[report_entry(a, task.story if settings.per_folder else None) for a in articles],
@@ -239,21 +252,35 @@ def do_story(task: StoryTask, settings: Settings) -> StoryResult:
         rows=rows if settings.keep_rows else None,
         dates={a.id: a.meta.date for a in articles},
         facts=sorted({row[_FACT] for row in rows if row[_FACT]}),
-        unmatched=unmatched_articles(articles, settings.ruleset) if settings.check else [],
+        unmatched=_unmatched(articles, settings.ruleset, known, verdicts) if settings.check else [],
         extracted=len(fresh),
         reused=len(articles) - len(fresh),
     )
     if store is None:
         return result
     from .checks import compare_kinds
-    from .report.stream import finding_text
+    from .report.stream import finding_texts
     from .store import stored_result
 
     # The story's line of the index, with its findings rendered here (in parallel) for the reports that copy them.
-    compares = compare_kinds(settings.ruleset.checks)
-    texts = (finding_text(findings, compares, "json"), finding_text(findings, compares, "jsonl"))
-    stored = store.write_story(task, result, by_article, keys, seen, settings.check, texts)
+    texts = finding_texts(findings, compare_kinds(settings.ruleset.checks))
+    # An article's verdict is kept unless its date was inferred from the others' (not in its key).
+    verdicts = {a.id: verdicts[a.id] for a in articles if a.id in verdicts and a.meta.date_source != "inferred"}
+    stored = store.write_story(task, result, by_article, keys, seen, settings.check, texts, verdicts)
     return stored_result(stored, reused_whole=False, extracted=len(fresh), rows=result.rows)
+
+
+def _unmatched(articles: list[Article], ruleset: RuleSet, known: dict[str, str], verdicts: dict[str, str]
+               ) -> list[dict[str, str]]:
+    """``binding.unmatched_articles``, the ``known`` verdicts taken as they are (article id -> "" when a story fits,
+    else the reason); every article's verdict is put in ``verdicts``."""
+    from .binding import unmatched_articles
+
+    todo = [a for a in articles if a.id not in known]
+    found = {u["id"]: u["reason"] for u in unmatched_articles(todo, ruleset)}
+    verdicts.update(known)
+    verdicts.update((a.id, found.get(a.id, "")) for a in todo)
+    return [{"id": a.id, "reason": verdicts[a.id]} for a in sorted(articles, key=lambda a: a.id) if verdicts[a.id]]
 
 
 def _findings(rows: list[tuple], articles: list[Article], settings: Settings, story: str) -> list[Finding]:
@@ -381,12 +408,27 @@ def _local_pool(settings: Settings, jobs: int):
     context = multiprocessing.get_context("fork" if "fork" in methods and os.name == "posix" else None)
     pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(settings,))
     pool._factcheck_workers = workers  # type: ignore[attr-defined]
+    pool.submit(int)  # the workers start now (a forking pool starts them all at its first task) and warm up
     return pool
 
 
 def _init_worker(settings: Settings) -> None:
     global _WORKER_SETTINGS
     _WORKER_SETTINGS = settings
+    _warm_up(settings)
+
+
+def _warm_up(settings: Settings) -> None:
+    """What a worker's first story would pay (imports, the grammar's compiled patterns), paid while the main
+    process still lists the files and reads the store's index."""
+    from .grammar import Extractor
+
+    Extractor("fr", settings.ruleset.alias_map())  # built once a process (grammar._grammar)
+    if settings.store is not None:
+        import pyarrow as pa
+        import pyarrow.parquet  # noqa: F401
+
+        pa.array([], type=pa.string())  # pyarrow's first conversion imports its pandas shim
 
 
 def _worker_story(task: StoryTask) -> StoryResult:

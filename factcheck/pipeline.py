@@ -424,11 +424,10 @@ def story_finder(paths: Paths):
     by_folder: dict[str, str] = {}  # a folder's story (resolving names costs system calls: once a folder)
 
     def story_of(path: str) -> str:
-        where = os.path.abspath(path)
-        folder = os.path.dirname(where)
-        if folder not in by_folder:
-            by_folder[folder] = folder_story(folder)
-        return by_folder[folder]
+        given = os.path.dirname(path)  # as written: the same for every file of a folder listed
+        if given not in by_folder:
+            by_folder[given] = folder_story(os.path.dirname(os.path.abspath(path)))
+        return by_folder[given]
 
     def folder_story(folder: str) -> str:
         root = next((r for r in roots if folder == r or folder.startswith(r.rstrip(os.sep) + os.sep)), None)

@@ -48,7 +48,7 @@ import json
 import os
 import tempfile
 import time
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
@@ -160,19 +160,25 @@ def _to_table(rows: list[tuple], dates: dict[str, str | None], keys: dict[str, s
 
     target = schema()
     integer = {f.name for f in target if pa.types.is_integer(f.type)}
-    columns: list[list[Any]] = [[] for _ in TABLE_COLUMNS]
-    json_cells: list[str | None] = []
-    for row in rows:
-        encoded = []
-        for i, (name, value) in enumerate(zip(TABLE_COLUMNS, row)):
-            if value is not None and name not in integer and not isinstance(value, str):
-                value = json.dumps(value, ensure_ascii=False, sort_keys=True)
-                encoded.append(name)
-            columns[i].append(value)
-        json_cells.append(",".join(encoded) or None)
+    columns: list[list[Any]] = [list(column) for column in zip(*rows)] or [[] for _ in TABLE_COLUMNS]
+    encoded: list[list[str]] = [[] for _ in rows]  # per row, the columns written as JSON text, in column order
+    for name, column in zip(TABLE_COLUMNS, columns):
+        if name in integer:
+            continue
+        for i, value in enumerate(column):
+            if value is not None and not isinstance(value, str):
+                column[i] = _json_cell(value)
+                encoded[i].append(name)
     articles = columns[0]
-    data = columns + [[dates.get(a) for a in articles], [keys.get(a) for a in articles], json_cells]
+    data = columns + [[dates.get(a) for a in articles], [keys.get(a) for a in articles],
+                      [",".join(names) or None for names in encoded]]
     return pa.Table.from_arrays([pa.array(c, type=f.type) for c, f in zip(data, target)], schema=target)
+
+
+def _json_cell(value: Any) -> str:
+    if type(value) is int:
+        return str(value)  # json.dumps's text for an int, without its encoder
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
 # ---------------------------------------------------------------------------
@@ -333,32 +339,37 @@ class FactsStore:
 
         try:
             # ParquetFile, not read_table: no dataset layer (and its pandas import) for one known file
-            columns = pq.ParquetFile(os.path.join(self.root, partition)).read().to_pydict()
+            columns = pq.ParquetFile(os.path.join(self.root, partition)).read(use_threads=False).to_pydict()
             data = [columns[c] for c in TABLE_COLUMNS]
             keys, encoded = columns["article_key"], columns["json_cells"]
         except (OSError, ValueError, KeyError):
             return None  # missing or damaged: the articles are extracted again
-        out: dict[str, list[tuple]] = {}
-        for key, cells, row in zip(keys, encoded, zip(*data)):
-            if key not in wanted:
-                continue
-            if cells:
-                values = list(row)
+        # The JSON cells decoded a column at a time: one parse of all the column's encoded cells as one array.
+        encoded_at: dict[str, list[int]] = {}
+        for i, (key, cells) in enumerate(zip(keys, encoded)):
+            if cells and key in wanted:
                 for name in cells.split(","):
-                    i = _COLUMN[name]
-                    if values[i] is not None:
-                        values[i] = json.loads(values[i])
-                row = tuple(values)
-            out.setdefault(key, []).append(row)
+                    encoded_at.setdefault(name, []).append(i)
+        for name, rows_at in encoded_at.items():
+            column = data[_COLUMN[name]]
+            rows_at = [i for i in rows_at if column[i] is not None]
+            for i, value in zip(rows_at, json.loads("[" + ",".join(column[i] for i in rows_at) + "]")):
+                column[i] = value
+        out: dict[str, list[tuple]] = {}
+        for key, row in zip(keys, zip(*data)):
+            if key in wanted:
+                out.setdefault(key, []).append(row)
         return out
 
     # -- writing
 
     def write_story(self, task: "StoryTask", result: "StoryResult", by_article: dict[str, tuple],
-                    keys: dict[str, str], seen: Look, checked: bool, texts: tuple[str, str]) -> "StoredLine":
+                    keys: dict[str, str], seen: Look, checked: bool, texts: tuple[str, str],
+                    verdicts: dict[str, str]) -> "StoredLine":
         """The story's facts partition; its index line (written by the main process, ``StoreIndex``).
 
-        ``texts``: the story's findings as the JSON and the JSON Lines reports write them (``stream.finding_texts``).
+        ``texts``: the story's findings as the JSON and the JSON Lines reports write them (``stream.finding_texts``);
+        ``verdicts``: article id -> whether a story fits it ("" when one does, else why not), kept with its rows.
         """
         import pyarrow.parquet as pq
 
@@ -381,18 +392,20 @@ class FactsStore:
         head = {
             "base": seen.base, "key": seen.key, "checked": checked, "files": seen.files,
             "sidecars": seen.sidecars, "hashed_ns": seen.hashed_ns,
-            "articles": result.articles, "inputs": [asdict(i) for i in result.inputs],
+            "articles": result.articles, "inputs": [_fields_of(i) for i in result.inputs],
             "findings": [[getattr(f, name) for name in LIGHT_FIELDS] for f in result.findings],
             "problems": result.problems, "facts": result.facts, "unmatched": result.unmatched,
         }
         body = {
             "partition": partition,
-            "articles": {keys[a]: {"id": a, "rows": len(rows_), "problems": lines, "displays": shown}
+            "articles": {keys[a]: {"id": a, "rows": len(rows_), "problems": lines, "displays": shown,
+                                   **({"unmatched": verdicts[a]} if a in verdicts else {})}
                          for a, (rows_, lines, shown) in by_article.items() if a in keys},
-            "findings": [asdict(f) for f in result.findings], "displays": result.displays, "dates": result.dates,
+            "findings": [{**_fields_of(f), "groups": [_fields_of(g) for g in f.groups]} for f in result.findings],
+            "displays": result.displays, "dates": result.dates,
         }
-        return StoredLine(task.story, head, _index_line(task.story, head, _escaped(texts[0]), _escaped(texts[1]),
-                                                        _dumps(body)))
+        return StoredLine(task.story, head, _index_line(task.story, head, _bytes(_escaped(texts[0])),
+                                                        _bytes(_escaped(texts[1])), _bytes(_dumps(body))))
 
     # -- queries
 
@@ -408,6 +421,11 @@ class FactsStore:
 LIGHT_FIELDS = ("rule", "fact", "status", "severity", "story", "fact_key", "claimant")
 # The texts of a line hold JSON text, in which no control character is ever raw: a line break is kept as this one.
 _LINE_BREAK = "\x1f"
+
+
+def _fields_of(record) -> dict[str, Any]:
+    """A dataclass record's fields (``asdict`` without its deep copy: the values are written as JSON at once)."""
+    return {f.name: getattr(record, f.name) for f in fields(record)}
 
 
 def _escaped(text: str) -> str:
@@ -426,37 +444,41 @@ class StoredLine:
 
     story: str
     head: dict
-    line: str
-    _parts: list[str] | None = field(default=None, repr=False)
+    line: bytes  # as in the file (UTF-8; a name's undecodable bytes kept as they were)
+    _parts: list[bytes] | None = field(default=None, repr=False)
     _body: dict | None = field(default=None, repr=False)
 
     @property
-    def parts(self) -> list[str]:
+    def parts(self) -> list[bytes]:
         if self._parts is None:
-            self._parts = self.line[:-1].split("\t", 4)
+            self._parts = self.line[:-1].split(b"\t", 4)
         return self._parts
 
     def text(self, format: str) -> str:
         """The findings as the ``json`` or ``jsonl`` report writes them."""
-        return self.parts[2 if format == "json" else 3].replace(_LINE_BREAK, "\n")
+        return _text(self.parts[2 if format == "json" else 3]).replace(_LINE_BREAK, "\n")
 
     def body(self) -> dict:
         if self._body is None:
-            self._body = json.loads(self.parts[4])
+            self._body = json.loads(_text(self.parts[4]))
         return self._body
 
     def __reduce__(self):
         return parse_line, (self.story, self.line)  # to a worker: the line alone, its head parsed there
 
 
-def parse_line(story: str, line: str) -> StoredLine | None:
+def _text(data: bytes) -> str:
+    return data.decode("utf-8", "surrogateescape")
+
+
+def parse_line(story: str, line: bytes) -> StoredLine | None:
     """The line of ``story`` with its head parsed; None when damaged (the story is then done again)."""
-    first = line.find("\t")
-    second = line.find("\t", first + 1)
-    if first < 0 or second < 0 or line.count("\t", second + 1) != 2:
+    first = line.find(b"\t")
+    second = line.find(b"\t", first + 1)
+    if first < 0 or second < 0 or line.count(b"\t", second + 1) != 2:
         return None
     try:
-        head = json.loads(line[first + 1:second])
+        head = json.loads(_text(line[first + 1:second]))
     except ValueError:
         return None
     return StoredLine(story, head, line) if isinstance(head, dict) else None
@@ -528,7 +550,7 @@ def stored_result(stored: StoredLine, *, unread: bool = False, reused_whole: boo
     return result
 
 
-def _stored_again(story: str, line: str, unread: bool, reused_whole: bool, extracted: int,
+def _stored_again(story: str, line: bytes, unread: bool, reused_whole: bool, extracted: int,
                   rows: list[tuple] | None) -> StoredResult:
     stored = parse_line(story, line)
     assert stored is not None  # made by write_story or read whole from the index
@@ -564,7 +586,7 @@ class StoreIndex:
     def _writer(self):
         if self._out is None:
             fd, self._temp = tempfile.mkstemp(dir=self.root, prefix=".index-", suffix=".tmp")
-            self._out = os.fdopen(fd, "w", encoding="utf-8", errors="surrogateescape", newline="\n")
+            self._out = os.fdopen(fd, "wb")
         return self._out
 
     def find(self, story: str) -> StoredLine | None:
@@ -603,8 +625,7 @@ class StoreIndex:
             return
         merged = self._temp + ".merged"
         try:
-            with open(self._temp, encoding="utf-8", errors="surrogateescape", newline="\n") as new, \
-                    open(merged, "w", encoding="utf-8", errors="surrogateescape", newline="\n") as out:
+            with open(self._temp, "rb") as new, open(merged, "wb") as out:
                 old = _open_lines(self.path)
                 try:
                     _merge(_story_lines(new), _story_lines(old), out)
@@ -626,13 +647,18 @@ def _dumps(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
 
-def _index_line(story: str, head: dict, json_texts: str, jsonl_texts: str, body: str) -> str:
-    return "\t".join((json.dumps(story, ensure_ascii=False), _dumps(head), json_texts, jsonl_texts, body)) + "\n"
+def _index_line(story: str, head: dict, json_texts: bytes, jsonl_texts: bytes, body: bytes) -> bytes:
+    return b"\t".join((_bytes(json.dumps(story, ensure_ascii=False)), _bytes(_dumps(head)), json_texts, jsonl_texts,
+                       body)) + b"\n"
+
+
+def _bytes(text: str) -> bytes:
+    return text.encode("utf-8", "surrogateescape")
 
 
 def _open_lines(path: str):
     try:
-        return open(path, encoding="utf-8", errors="surrogateescape", newline="\n")
+        return open(path, "rb")
     except OSError:
         return None
 
@@ -647,11 +673,14 @@ def _story_lines(handle):
     if handle is None:
         return
     for line in handle:
-        if not line.endswith("\n"):
+        if not line.endswith(b"\n"):
             return  # cut short: not a whole entry
-        name = line.partition("\t")[0]
+        name = line[:line.find(b"\t")]
+        if len(name) > 1 and name[:1] == name[-1:] == b'"' and b"\\" not in name:
+            yield _text(name[1:-1]), line  # a name without escapes (most): no JSON to parse
+            continue
         try:
-            story = json.loads(name)
+            story = json.loads(_text(name))
         except ValueError:
             continue
         if isinstance(story, str):

@@ -468,3 +468,31 @@ def test_changed_stories_go_to_the_workers_as_soon_as_they_are_reached():
     for result in in_task_order(work, lambda task: wide.append(task.story) or Future(task), ahead=4, window=1000):
         assert len(wide) == 4  # four tasks ahead at once, however far apart
         break
+
+
+def test_an_article_no_story_fits_is_told_from_the_store_when_its_story_is_checked_again(archive, tmp_path,
+                                                                                        monkeypatch):
+    """Whether a story's event fits an article is kept with its rows: when another article of its folder changes,
+    the unchanged one is not read for it again, and the run says what a run with no store says."""
+    import factcheck.binding as binding
+    import factcheck.store as store_module
+
+    monkeypatch.setattr(store_module, "RACY_NS", 0)
+    corpus = tmp_path / "corpus"
+    shutil.copytree(archive, corpus)
+    stray = corpus / "story00002" / "festival.txt"
+    stray.write_text("Le festival de Cannes a ouvert mardi 11 mai 2021 avec quarante films en compétition.\n",
+                     encoding="utf-8")
+    store = tmp_path / "store"
+    first = list(run_archive([str(corpus)], per_folder=True, store=store))
+    assert [u["id"] for u in first[2].unmatched] == ["festival"]
+    changed = corpus / "story00002" / "s00002_01_seed1.txt"
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nUne précision a été ajoutée.\n", encoding="utf-8")
+    seen: list[str] = []
+    select = binding.select_story
+    monkeypatch.setattr(binding, "select_story", lambda article, *rest: seen.append(article.id) or select(article, *rest))
+    run = run_archive([str(corpus)], per_folder=True, store=store)
+    again = list(run)
+    assert (run.summary.articles_extracted, run.summary.stories_unread) == (1, 2)
+    assert "festival" not in seen and "s00002_01_seed1" in seen
+    assert again[2].unmatched == list(run_archive([str(corpus)], per_folder=True))[2].unmatched == first[2].unmatched

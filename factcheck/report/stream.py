@@ -76,13 +76,27 @@ def _indented(text: str, spaces: int) -> str:
 
 def finding_text(findings: list[Finding], compares: dict[str, str], format: str) -> str:
     """The findings as the ``json`` report writes them in its ``findings`` list (each indented, joined by
-    ``",\\n"``) or as the ``jsonl`` report writes them (a line each).  A story's worker renders them for the
-    store's index, so a reused story is copied, not rendered again."""
+    ``",\\n"``) or as the ``jsonl`` report writes them (a line each)."""
+    return _FINDING_TEXTS[format](_finding_records(findings, compares))
+
+
+def finding_texts(findings: list[Finding], compares: dict[str, str]) -> tuple[str, str]:
+    """Both ``finding_text``s, json and jsonl, from one conversion of each finding: a story's worker renders them
+    for the store's index, so a reused story is copied, not rendered again."""
+    records = _finding_records(findings, compares)
+    return _FINDING_TEXTS["json"](records), _FINDING_TEXTS["jsonl"](records)
+
+
+def _finding_records(findings: list[Finding], compares: dict[str, str]) -> list[Any]:
     context = Comparison(articles=[], inputs=[], findings=[], compares=compares)
-    if format == "json":
-        return ",\n".join(_indented(json_dumps(plain(_finding(f, context)), ensure_ascii=False, indent=2,
-                                                allow_nan=False), 4) for f in findings)
-    return "".join(json_dumps(plain(_finding(f, context)), ensure_ascii=False) + "\n" for f in findings)
+    return [plain(_finding(f, context)) for f in findings]
+
+
+_FINDING_TEXTS = {
+    "json": lambda records: ",\n".join(_indented(json_dumps(r, ensure_ascii=False, indent=2, allow_nan=False), 4)
+                                       for r in records),
+    "jsonl": lambda records: "".join(json_dumps(r, ensure_ascii=False) + "\n" for r in records),
+}
 
 
 class CompareJson(_Writer):
@@ -122,27 +136,25 @@ class CompareJson(_Writer):
 
 
 _ENCODER = json.JSONEncoder(ensure_ascii=False, allow_nan=False)
-_SCALARS = (str, int, float, bool, type(None))
+# A flat record as the indenting encoder writes it inside the report's top-level list, but by the C encoder (used
+# when no indent is asked): its fields separated by a line break and the record's indent.
+_RECORD = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",\n      ", ": "))
+_SCALARS = (str, int, bool, type(None))  # exactly these types: what ``plain`` hands back unchanged
 
 
 def _member(name: str, value: Any) -> str:
     """``"name": value`` as a member of the report's top object (``json_dumps(..., indent=2)``'s bytes).
 
     A list of flat records (the articles, the inputs: one an article of an
-    archive) is written from its scalars with the C encoder, not by the
+    archive) is written by the C encoder, a record at a time, not by the
     pure-Python indenting encoder, which costs seconds at 100 000 records.
     """
-    value = plain(value)
-    records = value if isinstance(value, list) and all(isinstance(v, dict) for v in value) else None
-    if not records or any(not isinstance(v, _SCALARS) for record in records for v in record.values()):
-        return json_dumps({name: value}, ensure_ascii=False, indent=2, allow_nan=False)[2:-2]
-    items = []
-    for record in records:
-        if not record:
-            items.append("    {}")
-            continue
-        fields = ",\n".join(f"      {_ENCODER.encode(str(k))}: {_ENCODER.encode(v)}" for k, v in record.items())
-        items.append("    {\n" + fields + "\n    }")
+    records = value if isinstance(value, list) and all(type(v) is dict for v in value) else None
+    if not records or any(type(k) is not str or type(v) not in _SCALARS for record in records
+                          for k, v in record.items()):
+        return json_dumps({name: plain(value)}, ensure_ascii=False, indent=2, allow_nan=False)[2:-2]
+    items = ["    {\n      " + text[1:-1] + "\n    }" if len(text) > 2 else "    {}"
+             for text in map(_RECORD.encode, records)]
     return json_safe(f"  {_ENCODER.encode(name)}: [\n" + ",\n".join(items) + "\n  ]")
 
 
