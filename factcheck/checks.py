@@ -41,7 +41,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from datetime import date, datetime
 from typing import Any, Iterable, Protocol
 
@@ -176,6 +176,11 @@ def table_rows(table: Any) -> list[Row]:
     if hasattr(table, "columns"):
         names = [c for c in TABLE_COLUMNS if c in table.columns]
         records = table[names].to_dict("records")
+    elif _ROW_FIELDS == TABLE_COLUMNS and all(len(row) == len(TABLE_COLUMNS) for row in table):
+        # Row tuples (an archive's story, thousands of rows a changed story): read by position, no record built.
+        rows = [_tuple_row([v if type(v) in _PLAIN_CELLS else _clean(v) for v in row]) for row in table]
+        rows.sort(key=lambda row: row.sort_key)
+        return rows
     else:
         records = [dict(zip(TABLE_COLUMNS, row)) for row in table]
     rows = []
@@ -215,6 +220,19 @@ def table_rows(table: Any) -> list[Row]:
         )
     rows.sort(key=lambda row: row.sort_key)
     return rows
+
+
+_ROW_FIELDS = tuple(f.name for f in fields(Row))
+
+
+def _tuple_row(cells: list) -> Row:
+    """``Row`` of a facts-table row in ``TABLE_COLUMNS`` order (the fields of ``Row``), as ``table_rows`` reads a record."""
+    (article, source, fact, kind, value, low, high, unit, tz, qualifier, modality, role, attribution, key, noun,
+     relation, granularity, paired, quote, start, end, fact_key, claimant, as_of, as_of_source, event, story) = cells
+    return Row(str(article or ""), str(source or article or ""), fact, kind, "" if value is None else str(value), low,
+               high, unit, tz, qualifier, modality or "unknown", role, attribution, key, noun, relation, granularity,
+               paired if isinstance(paired, dict) else None, "" if quote is None else str(quote), int(start or 0),
+               int(end or 0), fact_key, claimant, as_of, as_of_source, str(event or ""), str(story or ""))
 
 
 def _select(rows: list[Row], check: CheckLike) -> list[Row]:

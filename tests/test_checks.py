@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from types import SimpleNamespace
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -417,3 +418,20 @@ def test_same_attribution_false_compares_every_claimant_together():
 def test_without_it_a_claimed_length_is_never_in_conflict_with_an_unattributed_one():
     findings = run_checks(_durations_by_claimant(), [DURATION])
     assert all(not (f.status == "conflict" and A001 in f.articles and A003 in f.articles) for f in findings)
+
+
+def test_rows_read_by_position_are_the_rows_read_by_name():
+    """An archive hands the checks its story's rows as tuples (read by position, no record built); the seeds'
+    rows give the same Row records, in the same order, as the facts table read by column name."""
+    from factcheck.checks import table_rows
+    from factcheck.facts import rows_frame
+    from factcheck.pipeline import extract
+
+    frame = extract([str(Path(__file__).resolve().parent.parent / "seeds")]).table
+    tuples = list(frame.itertuples(index=False, name=None))
+    assert len(tuples) > 100 and any(isinstance(row[TABLE_COLUMNS.index("paired")], dict) for row in tuples)
+    by_position = table_rows(tuples)
+    by_name = table_rows(rows_frame(tuples))
+    assert by_position == by_name
+    assert [r.paired for r in by_position] == [r.paired for r in by_name]
+    assert [repr(r) for r in by_position] == [repr(r) for r in by_name]
