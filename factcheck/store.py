@@ -625,7 +625,7 @@ class StoreIndex:
             return
         merged = self._temp + ".merged"
         try:
-            with open(self._temp, "rb") as new, open(merged, "wb") as out:
+            with open(self._temp, "rb", buffering=_READ_BUFFER) as new, open(merged, "wb") as out:
                 old = _open_lines(self.path)
                 try:
                     _merge(_story_lines(new), _story_lines(old), out)
@@ -656,9 +656,13 @@ def _bytes(text: str) -> bytes:
     return text.encode("utf-8", "surrogateescape")
 
 
+# Lines of tens of kB: read through a large buffer (with the default 8 kB one, a line is gathered in many pieces).
+_READ_BUFFER = 1 << 20
+
+
 def _open_lines(path: str):
     try:
-        return open(path, "rb")
+        return open(path, "rb", buffering=_READ_BUFFER)
     except OSError:
         return None
 
