@@ -163,7 +163,7 @@ def _to_table(rows: list[tuple], dates: dict[str, str | None], keys: dict[str, s
     columns: list[list[Any]] = [list(column) for column in zip(*rows)] or [[] for _ in TABLE_COLUMNS]
     encoded: list[list[str]] = [[] for _ in rows]  # per row, the columns written as JSON text, in column order
     for name, column in zip(TABLE_COLUMNS, columns):
-        if name in integer:
+        if name in integer or set(map(type, column)) <= _TEXT_CELLS:  # most columns: text alone, nothing to encode
             continue
         for i, value in enumerate(column):
             if value is not None and not isinstance(value, str):
@@ -173,6 +173,9 @@ def _to_table(rows: list[tuple], dates: dict[str, str | None], keys: dict[str, s
     data = columns + [[dates.get(a) for a in articles], [keys.get(a) for a in articles],
                       [",".join(names) or None for names in encoded]]
     return pa.Table.from_arrays([pa.array(c, type=f.type) for c, f in zip(data, target)], schema=target)
+
+
+_TEXT_CELLS = {str, type(None)}
 
 
 def _json_cell(value: Any) -> str:
