@@ -235,19 +235,20 @@ def _tuple_row(cells: list) -> Row:
                int(end or 0), fact_key, claimant, as_of, as_of_source, str(event or ""), str(story or ""))
 
 
-def _select(rows: list[Row], check: CheckLike) -> list[Row]:
+def _select(by_fact: dict[str | None, list[Row]], by_kind: dict[str | None, list[Row]], check: CheckLike) -> list[Row]:
+    """The rows ``check`` compares, from the rows grouped by fact and by kind (each group in the rows' order)."""
     fact = getattr(check, "fact", None)
     kind = getattr(check, "kind", None)
     if fact == "person":
-        return [r for r in rows if r.kind == "person"]
+        return list(by_kind.get("person", ()))
     if fact:
         # A story's check compares its own story's rows (two stories may both declare `call.date`).
         story = getattr(check, "story", "") or ""
         if story and story != "common":
-            return [r for r in rows if r.fact == fact and (not r.story or r.story == story)]
-        return [r for r in rows if r.fact == fact]
+            return [r for r in by_fact.get(fact, ()) if not r.story or r.story == story]
+        return list(by_fact.get(fact, ()))
     if kind:
-        return [r for r in rows if r.kind == kind]
+        return list(by_kind.get(kind, ()))
     return []
 
 
@@ -801,9 +802,14 @@ def run_checks(table: Any, checks: Iterable[CheckLike] | Any) -> list[Finding]:
     if hasattr(checks, "checks"):
         checks = checks.checks
     rows = table_rows(table)
+    by_fact: dict[str | None, list[Row]] = {}
+    by_kind: dict[str | None, list[Row]] = {}
+    for row in rows:  # grouped once, not scanned again for each check
+        by_fact.setdefault(row.fact, []).append(row)
+        by_kind.setdefault(row.kind, []).append(row)
     findings: list[Finding] = []
     for check in checks:
-        selected = _select(rows, check)
+        selected = _select(by_fact, by_kind, check)
         if check.compare in FACT_COMPARES:
             findings.extend(_fact_findings(selected, check))
         elif check.compare == "spelling":
