@@ -175,8 +175,9 @@ def _load(run: dict) -> str:
 def section(results: dict) -> list[str]:
     """The Markdown of the archive section (without its markers)."""
     lines = ["## Archive runs (`bench/archive.py`)", "",
-             f"Measured {results.get('started', '?')} to {results.get('finished', '?')} on {results.get('cores', '?')} "
-             f"cores shared with four other developers, code at commit {results.get('commit') or '?'}. Every figure is "
+             f"Last run {results.get('started', '?')} to {results.get('finished', '?')} on {results.get('cores', '?')} "
+             f"cores shared with other developers, code at commit {results.get('commit') or '?'} (each table says "
+             "when it was measured and at which commit). Every figure is "
              "one command in a fresh process (`python -m factcheck.cli`, under `nice`), from GNU time: CPU seconds are "
              "user + system of the process and its workers, peak RSS the largest resident set among them (not a sum). "
              "The load average (1 min) at the end of each run is given: with other jobs on the two cores, wall times "
@@ -198,8 +199,10 @@ def section(results: dict) -> list[str]:
     flat = results.get("flat", {})
     if flat:
         base = flat.get("1000")
+        when = sorted({f"measured {run.get('measured', '?')}, code at commit {run['commit']}" for run in flat.values()
+                       if run.get("commit")})
         lines += ["One flat folder (`compare FOLDER -f json --jobs 0`, no `--per-folder`: all the articles are one "
-                  "story, checked together):", "",
+                  "story, checked together" + (f"; {'; '.join(when)}" if when else "") + "):", "",
                   "| articles in the folder | wall s | CPU s | CPU ms an article | against 1 000 | peak RSS MB | load |",
                   "|---:|---:|---:|---:|---:|---:|---:|"]
         for size, run in sorted(flat.items(), key=lambda kv: int(kv[0])):
@@ -319,6 +322,9 @@ def main(argv: list[str] | None = None) -> None:
     if args.report_only:
         render(results)
         return
+    for runs in [*results.get("archive", {}).values(), *results.get("flat", {}).values()]:
+        runs.setdefault("commit", results.get("commit"))  # what an earlier run measured keeps its own commit
+        runs.setdefault("measured", results.get("started"))
     results["started"] = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
     results["cores"] = len(os.sched_getaffinity(0))
     results["commit"] = subprocess.run(["git", "-C", str(HERE.parent), "rev-parse", "--short", "HEAD"],
