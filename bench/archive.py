@@ -93,8 +93,13 @@ def archive_runs(size: int, results: dict, work: Path, runs_asked: tuple[str, ..
     shutil.rmtree(store, ignore_errors=True)
     print(f"{size} articles:", flush=True)
     common = [str(corpus), "--per-folder", "--jobs", "0", "--fail-on", "never"]
-    runs = results.setdefault("archive", {})[str(size)] = {
+    earlier = results.setdefault("archive", {}).get(str(size), {})
+    runs = results["archive"][str(size)] = {
         "commit": results.get("commit"), "measured": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
+    # The runs not asked this time keep their earlier figures, each with the commit it was measured at.
+    runs.update({key: {**run, "commit": run.get("commit") or earlier.get("commit")} for key, run in earlier.items()
+                 if isinstance(run, dict) and key not in ("cold", "warm", "warm_unchanged")
+                 and not (key.startswith("extract") and "extract" in runs_asked)})
     runs["cold"] = measure(["compare", *common, "--store", str(store), "-f", "json", "-o", str(work / "r.json")],
                            f"compare cold ({size})")
     save(results)
@@ -193,6 +198,8 @@ def section(results: dict) -> list[str]:
         for key, label in RUNS:
             run = runs.get(key)
             if run:
+                if run.get("commit") and run["commit"] != runs.get("commit"):
+                    label += f" (measured earlier, at commit {run['commit'].split(':')[0]})"
                 lines.append(f"| {label} | {run['wall']:.1f} | {run['cpu']:.1f} | {run['peak_mb']:.0f} | {_load(run)} | "
                              f"{_said(run.get('store'))} |")
         lines.append("")
