@@ -163,7 +163,8 @@ def review_findings(findings: Sequence[Finding], *, fail_on: str = "error", min_
     if fail_on != "never" and fail_on not in SEVERITY_RANK:
         raise ValueError(f"fail_on must be error, warning, info or never, not {fail_on!r}")
     selected = [f for f in findings if rule_selected(f.rule, list(select), list(ignore))]
-    not_selected = [f for f in findings if f not in selected]
+    chosen = {id(f) for f in selected}  # a finding's rule decides: equal findings are chosen alike
+    not_selected = [f for f in findings if id(f) not in chosen]
     new, known = split_known(selected, baseline) if baseline else (selected, [])
     floor = SEVERITY_RANK[min_severity]
     shown = [f for f in new if SEVERITY_RANK.get(f.severity, 0) >= floor]

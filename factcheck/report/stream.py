@@ -139,7 +139,7 @@ _ENCODER = json.JSONEncoder(ensure_ascii=False, allow_nan=False)
 # A flat record as the indenting encoder writes it inside the report's top-level list, but by the C encoder (used
 # when no indent is asked): its fields separated by a line break and the record's indent.
 _RECORD = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",\n      ", ": "))
-_SCALARS = (str, int, bool, type(None))  # exactly these types: what ``plain`` hands back unchanged
+_SCALARS = {str, int, bool, type(None)}  # exactly these types: what ``plain`` hands back unchanged
 
 
 def _member(name: str, value: Any) -> str:
@@ -150,8 +150,12 @@ def _member(name: str, value: Any) -> str:
     pure-Python indenting encoder, which costs seconds at 100 000 records.
     """
     records = value if isinstance(value, list) and all(type(v) is dict for v in value) else None
-    if not records or any(type(k) is not str or type(v) not in _SCALARS for record in records
-                          for k, v in record.items()):
+    keys: set[type] = set()
+    cells: set[type] = set()
+    for record in records or ():
+        keys.update(map(type, record))
+        cells.update(map(type, record.values()))
+    if not records or not keys <= {str} or not cells <= _SCALARS:
         return json_dumps({name: plain(value)}, ensure_ascii=False, indent=2, allow_nan=False)[2:-2]
     items = ["    {\n      " + text[1:-1] + "\n    }" if len(text) > 2 else "    {}"
              for text in map(_RECORD.encode, records)]
