@@ -238,12 +238,13 @@ def goal_rows(results: dict) -> list[list[str]]:
     warm = big.get("warm")
     if warm:
         cores = results.get("cores") or 2
-        verdict = ("**met**" if warm["wall"] < GOALS["warm_s"] else
-                   f"met in CPU (≤ {GOALS['warm_s']:.0f} s on {cores} free cores), wall inflated by the load"
-                   if warm["cpu"] / cores < GOALS["warm_s"] else "**missed**")
+        # The goal is wall time. CPU / cores is only what a perfect overlap would give; and the run's own
+        # main process and workers keep the load near the number of cores, so a load of about 2 is no excuse.
+        verdict = "**met**" if warm["wall"] < GOALS["warm_s"] else "**missed**"
         rows.append([f"warm rerun, 100 000 articles, 1 % changed, < {GOALS['warm_s']:.0f} s",
-                     f"{warm['wall']:.1f} s wall at load {_load(warm)}; {warm['cpu']:.1f} CPU s, so "
-                     f"{warm['cpu'] / cores:.0f} s at best on {cores} free cores", verdict])
+                     f"{warm['wall']:.1f} s wall at load {_load(warm)} (the run's own processes count in it); "
+                     f"{warm['cpu']:.1f} CPU s, {warm['cpu'] / cores:.1f} s on {cores} cores if it overlapped "
+                     "perfectly", verdict])
     else:
         rows.append([f"warm rerun, 100 000 articles, 1 % changed, < {GOALS['warm_s']:.0f} s", "not measured (see below)",
                      "not shown"])
