@@ -594,7 +594,7 @@ def _raw(text: str, start: int, end: int) -> str:
 
 
 def _claimant_of_figures(sentence: _Sentence, view: str, text: str, r, classes: Claimants,
-                         lead_in: str | None) -> dict[int, str]:
+                         lead_in: str | None, lang: Any = None) -> dict[int, str]:
     """Raw claimant words of each figure of a sentence (by ``id``), where the text names one."""
     s = sentence.span
     figures = sentence.figures
@@ -653,7 +653,7 @@ def _claimant_of_figures(sentence: _Sentence, view: str, text: str, r, classes: 
             # "Il a annoncé un nouveau bilan : 8 574 morts et 49 133 blessés": the verb before the colon.
             verbs = list(r.claim_verb.finditer(view, s.start, colon))
             if verbs:
-                clause = next((c for c in clauses(view, s) if c.start <= verbs[-1].start() < c.end), clause)
+                clause = next((c for c in clauses(view, s, lang) if c.start <= verbs[-1].start() < c.end), clause)
         if verbs:
             verb = verbs[-1].start()
             if r.relative.match(view[clause.start:verb]):
@@ -1078,7 +1078,7 @@ def assign_dimensions(mentions: list[Mention], article: Article, view: str, stor
     keys_of: dict[int, list[str]] = {}
     with_mentions = {(x.span.start, x.span.end): x for x in (_sentences(mentions) if groups is None else groups)}
     spoken = {id(m): m.attribution for m in mentions}  # the grammar's reading ("X a déclaré que ...")
-    for span in sentences(view, article.body_start):
+    for span in sentences(view, article.body_start, lang=lang):
         sentence = with_mentions.get((span.start, span.end)) or _Sentence(span)
         s = sentence.span
         # A lead-in ("Dans les régions, d'après les autorités :") covers the list after it, up to a blank line.
@@ -1086,7 +1086,7 @@ def assign_dimensions(mentions: list[Mention], article: Article, view: str, stor
             lead_claimant, lead_keys, lead_end = None, {}, -1
         if "\n\n" in view[max(0, previous_end):s.start] or previous_end < 0 or stamp_between(previous_end, s.start):
             previous_keys = {}
-        claimed = _claimant_of_figures(sentence, view, text, r, classes, lead_claimant)
+        claimed = _claimant_of_figures(sentence, view, text, r, classes, lead_claimant, lang)
         if (sentence.figures and id(sentence.figures[0]) not in claimed and last_claimed is not None
                 and r.figure_subject.match(view, s.start, s.end) and "\n\n" not in view[last_claimed[0]:s.start]):
             claimed[id(sentence.figures[0])] = last_claimed[1]  # "Le chiffre définitif ... s'établit à 1,272 million"

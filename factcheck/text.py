@@ -15,6 +15,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from types import ModuleType
+from typing import Sequence
 
 # One character in, one character out: offsets survive.
 _PLAIN = {
@@ -89,13 +91,30 @@ class Span:
 _SENTENCE_BREAK = re.compile(
     r"\n+|(?:(?<=[.!?])|(?<=[.!?][\"')\]]))\s+(?=[\"(\[-]?\s*[A-Z0-9])"
 )
-# Clause breaks inside a sentence: punctuation (not the decimal comma of "1,28"), and
-# "et"/"puis"/"mais" before a determiner.
-_CLAUSE_BREAK = re.compile(
-    r"[;:]|(?<!\d),|,(?!\d)|\s(?=(?:et|puis|mais|tandis que|alors que)\s+(?:le|la|les|l'|son|sa|ses|leur|leurs|un|une|des|ce|cette|ces)\b)"
-)
-# A full stop that ends an abbreviation, not a sentence.
-_ABBREVIATION = re.compile(r"(?:^|[\s(])(?:M|Mme|Mlle|MM|Dr|Pr|St|Ste|av|etc|cf|p|[A-Z])\.$")
+
+
+@lru_cache(maxsize=None)
+def _breaks(lang: ModuleType) -> tuple[re.Pattern, re.Pattern]:
+    """One language's clause breaks and sentence-ending exceptions (its words in ``lang/<code>.py``).
+
+    Clause breaks inside a sentence: punctuation (not the decimal comma of "1,28"), and a conjunction
+    before a determiner.  Abbreviation: a full stop that ends an abbreviation, not a sentence.
+    """
+    def alternation(words: Sequence[str]) -> str:
+        return "|".join(re.escape(word) for word in words)
+
+    clause = re.compile(rf"[;:]|(?<!\d),|,(?!\d)|\s(?=(?:{alternation(lang.CLAUSE_CONJUNCTIONS)})\s+"
+                        rf"(?:{alternation(lang.CLAUSE_DETERMINERS)})\b)")
+    abbreviation = re.compile(rf"(?:^|[\s(])(?:{alternation(lang.SENTENCE_ABBREVIATIONS)}|[A-Z])\.$")
+    return clause, abbreviation
+
+
+def _language(lang: ModuleType | None) -> ModuleType:
+    if lang is not None:
+        return lang
+    from .lang import fr  # the grammar's default language, as Extractor's
+
+    return fr
 
 
 # Longer than any sentence a newsroom writes; a run-on beyond it is cut at a space.
@@ -104,28 +123,31 @@ _ABBREVIATION = re.compile(r"(?:^|[\s(])(?:M|Mme|Mlle|MM|Dr|Pr|St|Ste|av|etc|cf|
 MAX_SENTENCE = 1_500
 
 
-_last_sentences: tuple[str, tuple[int, int], tuple[Span, ...]] = ("", (0, 0), ())
+_last_sentences: tuple[str, tuple[int, int, ModuleType | None], tuple[Span, ...]] = ("", (0, 0, None), ())
 
 
-def sentences(view: str, start: int = 0, end: int | None = None) -> list[Span]:
+def sentences(view: str, start: int = 0, end: int | None = None, lang: ModuleType | None = None) -> list[Span]:
     """Sentence spans of ``view`` (a folded or normalised text) between ``start`` and ``end``.
 
     A span is at most ``MAX_SENTENCE`` characters: a longer run is cut at its
-    last space before the bound (or at the bound).
+    last space before the bound (or at the bound).  ``lang``: the language
+    module whose abbreviations end no sentence (French when not given).
     """
     global _last_sentences
     end = len(view) if end is None else end
-    if _last_sentences[0] is view and _last_sentences[1] == (start, end):
+    lang = _language(lang)
+    if _last_sentences[0] is view and _last_sentences[1] == (start, end, lang):
         return list(_last_sentences[2])  # the grammar and the binding both cut an article into sentences
+    abbreviation = _breaks(lang)[1]
     spans: list[Span] = []
     pos = start
     for m in _SENTENCE_BREAK.finditer(view, start, end):
-        if m.group(0)[0] != "\n" and _ABBREVIATION.search(view, max(start, m.start() - 5), m.start()):
+        if m.group(0)[0] != "\n" and abbreviation.search(view, max(start, m.start() - 5), m.start()):
             continue
         _add_bounded(spans, view, pos, m.start())
         pos = m.end()
     _add_bounded(spans, view, pos, end)
-    _last_sentences = (view, (start, end), tuple(spans))
+    _last_sentences = (view, (start, end, lang), tuple(spans))
     return spans
 
 
@@ -138,11 +160,11 @@ def _add_bounded(spans: list[Span], view: str, start: int, end: int) -> None:
     _add(spans, view, start, end)
 
 
-def clauses(view: str, sentence: Span) -> list[Span]:
-    """Clause spans inside one sentence."""
+def clauses(view: str, sentence: Span, lang: ModuleType | None = None) -> list[Span]:
+    """Clause spans inside one sentence (``lang``: whose conjunctions break clauses; French when not given)."""
     spans: list[Span] = []
     pos = sentence.start
-    for m in _CLAUSE_BREAK.finditer(view, sentence.start, sentence.end):
+    for m in _breaks(_language(lang))[0].finditer(view, sentence.start, sentence.end):
         _add(spans, view, pos, m.start())
         pos = m.end()
     _add(spans, view, pos, sentence.end)

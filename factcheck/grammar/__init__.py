@@ -60,7 +60,7 @@ class Extractor:
         place = dateline_place(view, article.body_start, article.meta.language)
         if place and place in g.lang.CITY_ZONES:
             ref = replace(ref, zone=g.lang.CITY_ZONES[place])  # "heure locale" is the dateline's
-        sentence_spans = sentences(view, article.body_start)
+        sentence_spans = sentences(view, article.body_start, lang=g.lang)
         starts = [s.start for s in sentence_spans]
 
         def sentence_at(offset: int) -> Span:
@@ -104,7 +104,7 @@ class Extractor:
         for v in found:
             sentence = sentence_at(v.start)
             if sentence.start not in clause_cache:
-                clause_cache[sentence.start] = clauses(view, sentence)
+                clause_cache[sentence.start] = clauses(view, sentence, g.lang)
                 cue_cache[sentence.start] = context.modality_cues(g, view, sentence, text)
             clause = _clause_at(clause_cache[sentence.start], v.start, sentence)
             if (clause.start, sentence.start) not in claimant_cache:

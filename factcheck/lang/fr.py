@@ -693,3 +693,11 @@ SUM_GERUND_NOT_BEFORE = ("que", "qu'")
 # of now: "environ 70 000 soldats russes déployés près de l'Ukraine", "120 maisons inondées" (as written,
 # accents kept: "russes" is no participle).
 STATE_PARTICIPLE_ENDINGS = ("é", "és", "ée", "ées")
+
+# Sentences and clauses (text.sentences, text.clauses).
+# A full stop after one of these abbreviations (or after a single capital, "J. Biden") ends no sentence.
+SENTENCE_ABBREVIATIONS = ("M", "Mme", "Mlle", "MM", "Dr", "Pr", "St", "Ste", "av", "etc", "cf", "p")
+# A conjunction followed by a determiner opens a new clause ("..., et les syndicats ...").
+CLAUSE_CONJUNCTIONS = ("et", "puis", "mais", "tandis que", "alors que")
+CLAUSE_DETERMINERS = ("le", "la", "les", "l'", "son", "sa", "ses", "leur", "leurs", "un", "une", "des", "ce",
+                      "cette", "ces")
