@@ -463,8 +463,6 @@ def _steps(cost: _Cost) -> Callable[[int], int]:
 
     return steps
 
-    return steps
-
 
 def steps_bound(pattern: str) -> Callable[[int], int] | None:
     """The most backtracking steps a search for ``pattern`` can take over n characters (as a function of
